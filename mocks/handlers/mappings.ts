@@ -1,0 +1,25 @@
+/** `GET /openidm/sync/mappings` (query) and `GET /openidm/sync/mappings/<name>` (read). */
+import { http } from 'msw';
+import { mappingSummary } from '../data/mappings';
+import { checkApiVersion, crest, crestJson, CrestFailure, runQuery } from '../crest';
+import { getTenant } from '../tenant';
+
+export const mappingHandlers = [
+  http.get('*/openidm/sync/mappings', ({ request }) =>
+    crest(() => {
+      checkApiVersion(request);
+      const params = new URL(request.url).searchParams;
+      const summaries = getTenant().mappings.map(mappingSummary);
+      return crestJson(runQuery(summaries, params, { cookieOf: (m) => m._id, totals: 'page-count' }));
+    }),
+  ),
+  http.get('*/openidm/sync/mappings/:name', ({ request, params }) =>
+    crest(() => {
+      checkApiVersion(request);
+      const mapping = getTenant().mappings.find((m) => m.name === params.name);
+      if (!mapping) throw new CrestFailure(404, `Mapping ${String(params.name)} not found`);
+      const { perFile: _perFile, ...config } = mapping;
+      return crestJson({ _id: mapping.name, ...config });
+    }),
+  ),
+];

@@ -1,0 +1,105 @@
+/**
+ * The mock tenant as a plain HTTP server on loopback, so a production build can be tested over
+ * real HTTP from another origin (CORS), exactly as it would talk to a real tenant.
+ *
+ *   npm run mock-server                 # http://127.0.0.1:4010
+ *   MOCK_PORT=4011 MOCK_SCALE=large npm run mock-server
+ *
+ * `POST /__mock/reset` reseeds the store (used between e2e tests).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { getResponse } from 'msw';
+import { handlers } from './handlers';
+import { resetTenant } from './tenant';
+
+const ALLOWED_HEADERS = 'authorization,accept,content-type,origin,x-requested-with,cache-control,accept-api-version,if-match,if-none-match';
+
+function isLoopbackOrigin(origin: string): boolean {
+  try {
+    const { hostname } = new URL(origin);
+    return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
+  } catch {
+    return false;
+  }
+}
+
+function corsHeaders(origin: string | undefined, allowed: string[]): Record<string, string> {
+  if (!origin || !(allowed.includes(origin) || (allowed.length === 0 && isLoopbackOrigin(origin)))) return {};
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-allow-methods': 'GET,POST,PUT,DELETE,PATCH',
+    'access-control-allow-headers': ALLOWED_HEADERS,
+    'access-control-expose-headers': 'WWW-Authenticate,content-api-version',
+    'access-control-max-age': '600',
+    vary: 'Origin',
+  };
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return chunks.length ? Buffer.concat(chunks) : undefined;
+}
+
+export interface MockServerOptions {
+  port: number;
+  host?: string;
+  /** Origins allowed by CORS; empty = any loopback origin. */
+  allowedOrigins?: string[];
+  large?: boolean;
+}
+
+export function startMockServer(options: MockServerOptions) {
+  const allowed = options.allowedOrigins ?? [];
+  resetTenant({ large: options.large });
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    void (async () => {
+      const origin = req.headers.origin;
+      const cors = corsHeaders(origin, allowed);
+      const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, cors).end();
+        return;
+      }
+      if (url.pathname === '/__mock/reset' && req.method === 'POST') {
+        const body = await readBody(req);
+        const settings = body ? (JSON.parse(body.toString('utf8')) as { large?: boolean }) : {};
+        resetTenant({ large: settings.large ?? options.large });
+        res.writeHead(204, cors).end();
+        return;
+      }
+      const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req);
+      const headers = new Headers();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (typeof value === 'string') headers.set(key, value);
+        else if (Array.isArray(value)) headers.set(key, value.join(', '));
+      }
+      const request = new Request(url, { method: req.method, headers, body: body ? new Uint8Array(body) : undefined });
+      const response = await getResponse(handlers, request);
+      if (!response) {
+        res.writeHead(404, { ...cors, 'content-type': 'text/plain' }).end('Not found');
+        return;
+      }
+      const out: Record<string, string> = { ...cors };
+      response.headers.forEach((value, key) => {
+        out[key] = value;
+      });
+      res.writeHead(response.status, out);
+      res.end(Buffer.from(await response.arrayBuffer()));
+    })().catch((error: unknown) => {
+      res.writeHead(500, { 'content-type': 'text/plain' }).end(String(error));
+    });
+  });
+  return new Promise<typeof server>((resolve) => {
+    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve(server));
+  });
+}
+
+const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() ?? '');
+if (isMain) {
+  const port = Number(process.env.MOCK_PORT ?? 4010);
+  const allowedOrigins = (process.env.MOCK_ALLOWED_ORIGINS ?? '').split(',').filter(Boolean);
+  void startMockServer({ port, allowedOrigins, large: process.env.MOCK_SCALE === 'large' }).then(() => {
+    console.log(`Mock tenant listening on http://127.0.0.1:${port}/openidm`);
+  });
+}

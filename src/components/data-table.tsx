@@ -1,0 +1,49 @@
+/**
+ * A semantic, accessible table over TanStack Table (v9, core features only): the server owns
+ * order, filtering and paging, so the table only lays out the rows it is given.
+ */
+import { tableFeatures, useTable, type ColumnDef, type RowData } from '@tanstack/react-table';
+
+export const coreFeatures = tableFeatures({});
+export type CoreFeatures = typeof coreFeatures;
+
+export interface DataTableProps<T extends RowData> {
+  caption: string;
+  columns: ColumnDef<CoreFeatures, T, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- column value types differ per column, as in TanStack's own examples
+  data: T[];
+  getRowId: (row: T) => string;
+  busy?: boolean;
+}
+
+export function DataTable<T extends RowData>({ caption, columns, data, getRowId, busy = false }: DataTableProps<T>) {
+  const table = useTable({ features: coreFeatures, columns, data, getRowId: (row: T) => getRowId(row) });
+  return (
+    <div className="table-scroll">
+      <table className="data-table" aria-busy={busy}>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => (
+                <th key={header.id} scope="col">
+                  {header.isPlaceholder ? null : <table.FlexRender header={header} />}
+                </th>
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id}>
+              {row.getAllCells().map((cell) => (
+                <td key={cell.id}>
+                  <table.FlexRender cell={cell} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+/**
+ * Mappings: every configured mapping in processing order, filtered with `_queryFilter` and paged
+ * by the server's cursor. The whole view lives in the URL.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import { Pager } from '../../../components/pager';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { usePageTitle } from '../../../components/use-page-title';
+import { trustedTotal } from '../../../lib/crest-query';
+import { checkFilter } from '../../../lib/query-filter';
+import { mappingQueries } from '../api/queries';
+import { recallCookie, rememberCookie } from '../cookie-memory';
+import { hasFilter, PAGE_SIZES, queryFilterOf, readMappingsView, writeMappingsView, type MappingsView } from '../mappings-view';
+import { MappingsFilterForm } from './mappings-filter-form';
+import { MappingsTable } from './mappings-table';
+
+export function MappingsPage() {
+  usePageTitle('Mappings');
+  const [searchParams, setSearchParams] = useSearchParams();
+  const view = useMemo(() => readMappingsView(searchParams), [searchParams]);
+  const filter = queryFilterOf(view);
+  const filterIsValid = view.advanced === '' || checkFilter(view.advanced).ok;
+  const offset = (view.page - 1) * view.pageSize;
+  const cookie = view.cookie ?? (view.page > 1 ? recallCookie(filter, view.pageSize, view.page) : undefined);
+
+  const query = useQuery({
+    ...mappingQueries.list({ filter, pageSize: view.pageSize, cookie, offset }),
+    enabled: filterIsValid,
+  });
+  const page = query.isPlaceholderData ? undefined : query.data;
+  const shownPage = query.data;
+
+  useEffect(() => {
+    if (page?.pagedResultsCookie) rememberCookie(filter, view.pageSize, view.page + 1, page.pagedResultsCookie);
+    if (page && cookie) rememberCookie(filter, view.pageSize, view.page, cookie);
+  }, [page, filter, view.pageSize, view.page, cookie]);
+
+  function go(next: Partial<MappingsView>) {
+    setSearchParams(writeMappingsView({ ...view, ...next }));
+  }
+
+  function goToPage(n: number) {
+    go({ page: n, cookie: n > 1 ? recallCookie(filter, view.pageSize, n) : undefined });
+  }
+
+  const clear = () => go({ value: '', advanced: '', page: 1, cookie: undefined });
+
+  return (
+    <section className="page" aria-labelledby="mappings-heading">
+      <header className="page-header">
+        <h1 id="mappings-heading">Mappings</h1>
+        <p className="page-lede">Every configured mapping, in the order the server processes them.</p>
+      </header>
+      <MappingsFilterForm
+        key={`${view.advanced}|${view.field}|${view.match}|${view.value}`}
+        view={view}
+        onApply={(change) => go({ ...change, page: 1, cookie: undefined })}
+        onClear={clear}
+      />
+      {!filterIsValid ? (
+        <EmptyState title="This filter cannot be sent">
+          <p>Correct the query filter above, or clear it.</p>
+        </EmptyState>
+      ) : query.isPending ? (
+        <LoadingState label="Loading mappings…" />
+      ) : query.isError && !shownPage ? (
+        <ErrorState
+          title="The mappings could not be loaded"
+          error={query.error}
+          action={
+            <>
+              <button type="button" onClick={() => void query.refetch()}>
+                Try again
+              </button>
+              {view.page > 1 ? (
+                <button type="button" onClick={() => goToPage(1)}>
+                  Back to the first page
+                </button>
+              ) : null}
+              {hasFilter(view) ? (
+                <button type="button" onClick={clear}>
+                  Clear filters
+                </button>
+              ) : null}
+            </>
+          }
+        />
+      ) : shownPage ? (
+        <>
+          {query.isError ? <ErrorState title="The mappings could not be loaded" error={query.error} /> : null}
+          {shownPage.result.length === 0 ? (
+            view.page > 1 ? (
+              <EmptyState title={`Page ${view.page} is past the end of the list`}>
+                <button type="button" onClick={() => goToPage(1)}>
+                  Go to the first page
+                </button>
+              </EmptyState>
+            ) : hasFilter(view) ? (
+              <EmptyState title="No mappings match these filters">
+                <p>
+                  Filter sent: <code>{filter}</code>
+                </p>
+                <button type="button" onClick={clear}>
+                  Clear filters
+                </button>
+              </EmptyState>
+            ) : (
+              <EmptyState title="No mappings are configured">
+                <p>This tenant has no synchronization mappings yet.</p>
+              </EmptyState>
+            )
+          ) : (
+            <MappingsTable mappings={shownPage.result} offset={shownPage.offset} busy={query.isFetching} />
+          )}
+          <Pager
+            label="Mappings pages"
+            page={view.page}
+            pageSize={view.pageSize}
+            pageSizes={PAGE_SIZES}
+            shown={page ? page.result.length : null}
+            total={page ? trustedTotal(page, offset) : null}
+            hasNext={Boolean(page?.pagedResultsCookie)}
+            busy={query.isFetching}
+            onFirst={() => goToPage(1)}
+            onPrevious={() => goToPage(view.page - 1)}
+            onNext={() => go({ page: view.page + 1, cookie: page?.pagedResultsCookie ?? undefined })}
+            onGoTo={goToPage}
+            onPageSize={(size) => go({ pageSize: size, page: 1, cookie: undefined })}
+          />
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+import { createColumnHelper } from '@tanstack/react-table';
+import { DataTable, type CoreFeatures } from '../../../components/data-table';
+import type { MappingSummary } from '../api/schemas';
+
+function RouteReady({ ready, side }: { ready: boolean | undefined; side: string }) {
+  if (ready === undefined) return <span className="muted">unknown</span>;
+  return (
+    <span className={ready ? 'badge badge-ok' : 'badge badge-warn'} title={`${side} route ${ready ? 'is registered' : 'is not registered'}`}>
+      {ready ? 'Ready' : 'Not ready'}
+    </span>
+  );
+}
+
+const helper = createColumnHelper<CoreFeatures, MappingSummary & { position: number }>();
+
+const columns = helper.columns([
+  helper.accessor('position', { header: () => <span title="Position in processing order among these results">#</span>, cell: (info) => info.getValue() }),
+  helper.accessor('name', { header: 'Name', cell: (info) => <span className="mono">{info.getValue()}</span> }),
+  helper.accessor('source', { header: 'Source', cell: (info) => <span className="mono">{info.getValue()}</span> }),
+  helper.display({ id: 'arrow', header: () => <span className="visually-hidden">direction</span>, cell: () => <span aria-label="to">→</span> }),
+  helper.accessor('target', { header: 'Target', cell: (info) => <span className="mono">{info.getValue()}</span> }),
+  helper.accessor('sourceRouteReady', { header: 'Source route', cell: (info) => <RouteReady ready={info.getValue()} side="Source" /> }),
+  helper.accessor('targetRouteReady', { header: 'Target route', cell: (info) => <RouteReady ready={info.getValue()} side="Target" /> }),
+]);
+
+export function MappingsTable({ mappings, offset, busy }: { mappings: MappingSummary[]; offset: number; busy: boolean }) {
+  const rows = mappings.map((mapping, index) => ({ ...mapping, position: offset + index + 1 }));
+  return <DataTable caption="Mappings in processing order" columns={columns} data={rows} getRowId={(row) => row._id} busy={busy} />;
+}

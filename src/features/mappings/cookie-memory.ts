@@ -1,0 +1,17 @@
+/**
+ * Remembers the cookies the server has handed out, per query, so "previous" can follow the
+ * server's cursor instead of falling back to offsets. Kept for the session only.
+ */
+const cookies = new Map<string, string>();
+
+function key(filter: string, pageSize: number, page: number): string {
+  return JSON.stringify([filter, pageSize, page]);
+}
+
+export function rememberCookie(filter: string, pageSize: number, page: number, cookie: string): void {
+  cookies.set(key(filter, pageSize, page), cookie);
+}
+
+export function recallCookie(filter: string, pageSize: number, page: number): string | undefined {
+  return cookies.get(key(filter, pageSize, page));
+}

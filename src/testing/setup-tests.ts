@@ -1,0 +1,25 @@
+/**
+ * Vitest set-up: every test talks to the mock tenant through MSW's Node server, unhandled requests
+ * fail the test, and each test starts from a freshly seeded tenant.
+ */
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { server } from '../../mocks/node';
+import { resetTenant } from '../../mocks/tenant';
+import { setRuntimeConfig } from '../config/runtime-config';
+import { setAccessToken } from '../lib/auth-token';
+
+export const TEST_TENANT_URL = 'https://tenant.example.test';
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeEach(() => {
+  resetTenant({});
+  setRuntimeConfig({ tenantUrl: TEST_TENANT_URL });
+  setAccessToken(null);
+});
+afterEach(() => {
+  cleanup();
+  server.resetHandlers();
+});
+afterAll(() => server.close());
