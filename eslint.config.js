@@ -29,12 +29,15 @@ export default tseslint.config(
     // Imports flow one way: shared code never imports features or the app; the console never
     // imports the mock tenant (main.tsx loads it lazily, only when config.json asks for it).
     files: ['src/lib/**', 'src/components/**', 'src/config/**'],
+    ignores: ['**/*.test.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/features/**', '**/app/**', '**/mocks/**'], message: 'Shared code must not import features, the app or the mock tenant.' }] }],
     },
   },
   {
     files: ['src/features/**'],
+    // Tests may use the mock tenant: they go through MSW.
+    ignores: ['**/*.test.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/app/**', '**/mocks/**'], message: 'A feature must not import the app or the mock tenant; compose features in src/app.' }] }],
     },
