@@ -4,7 +4,11 @@
  * (mocks/http-server.ts). A second server runs the same build as a demo deploy, on the mock tenant
  * inside the browser.
  *
- * Ports can be moved with E2E_PORT (three consecutive ports are used) so two runs can share a machine.
+ * The sign-in suite (auth project) adds a real OpenID provider on loopback (mocks/oidc-provider.ts),
+ * a mock tenant that accepts only that provider's tokens, and the build configured for each
+ * sign-in mode, for a sub-path deploy, and with a broken config.json.
+ *
+ * Ports can be moved with E2E_PORT (nine consecutive ports are used) so two runs can share a machine.
  */
 import { defineConfig, devices } from '@playwright/test';
 import { existsSync } from 'node:fs';
@@ -14,8 +18,18 @@ const base = Number(process.env.E2E_PORT ?? 4300);
 const MOCK_PORT = base;
 const APP_PORT = base + 1;
 const DEMO_PORT = base + 2;
+const AUTH_TENANT_PORT = base + 3;
+const OIDC_PORT = base + 4;
+const TOKEN_APP_PORT = base + 5;
+const OAUTH_APP_PORT = base + 6;
+const SUBPATH_APP_PORT = base + 7;
+const BROKEN_APP_PORT = base + 8;
 const mockOrigin = `http://127.0.0.1:${MOCK_PORT}`;
+const authTenant = `http://127.0.0.1:${AUTH_TENANT_PORT}`;
+const issuer = `http://127.0.0.1:${OIDC_PORT}`;
+const origin = (port: number) => `http://127.0.0.1:${port}`;
 const dist = `tmp/e2e-dist-${base}`;
+const subpathDist = `tmp/e2e-dist-sub-${base}`;
 
 function findChromium(): string | undefined {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
@@ -33,6 +47,15 @@ function findChromium(): string | undefined {
 
 const executablePath = findChromium();
 const appConfig = JSON.stringify({ tenantUrl: mockOrigin });
+const tokenConfig = JSON.stringify({ tenantUrl: authTenant, auth: { mode: 'token' } });
+const oauthConfig = JSON.stringify({
+  tenantUrl: authTenant,
+  auth: { mode: 'oauth', issuer, clientId: 'idm-sync-console', scope: 'openid profile offline_access fr:idm:*' },
+});
+/** The e2e ports the sign-in suite uses, for its helpers. */
+export const authPorts = { AUTH_TENANT_PORT, OIDC_PORT, TOKEN_APP_PORT, OAUTH_APP_PORT, SUBPATH_APP_PORT, BROKEN_APP_PORT };
+const serve = (dir: string, port: number, config: string, connect: string[], extra = '') =>
+  `npx tsx scripts/serve.ts --dir ${dir} --port ${port} --config '${config}' ${connect.length ? `--connect ${connect.join(',')}` : ''} ${extra}`.trim();
 
 export default defineConfig({
   testDir: 'e2e',
@@ -50,8 +73,13 @@ export default defineConfig({
   projects: [
     {
       name: 'build',
-      testIgnore: /demo\.spec\.ts/,
+      testIgnore: /(demo|auth)\.spec\.ts/,
       use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${APP_PORT}` },
+    },
+    {
+      name: 'auth',
+      testMatch: /auth\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], baseURL: origin(TOKEN_APP_PORT) },
     },
     {
       name: 'demo',
@@ -76,6 +104,37 @@ export default defineConfig({
     {
       command: `npx tsx scripts/serve.ts --dir ${dist} --port ${DEMO_PORT} --config '{"tenantUrl":"","mock":true}'`,
       url: `http://127.0.0.1:${DEMO_PORT}/config.json`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      command: `npx tsx mocks/oidc-provider.ts`,
+      env: { OIDC_PORT: String(OIDC_PORT), OIDC_REDIRECT_ORIGINS: [TOKEN_APP_PORT, OAUTH_APP_PORT, SUBPATH_APP_PORT].map(origin).join(',') },
+      url: `${issuer}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `npx tsx mocks/http-server.ts`,
+      env: {
+        MOCK_PORT: String(AUTH_TENANT_PORT),
+        MOCK_OIDC_ISSUER: issuer,
+        MOCK_ALLOWED_ORIGINS: [TOKEN_APP_PORT, OAUTH_APP_PORT, SUBPATH_APP_PORT].map(origin).join(','),
+      },
+      url: `${authTenant}/__mock/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      // Waits for the main build above, then serves it in each sign-in mode and with a broken config.
+      command: `node -e "const f=require('fs');const t=Date.now();(function w(){f.existsSync('${dist}/index.html')?process.exit(0):Date.now()-t>110000?process.exit(1):setTimeout(w,200)})()" && (${serve(dist, TOKEN_APP_PORT, tokenConfig, [authTenant])} & ${serve(dist, OAUTH_APP_PORT, oauthConfig, [authTenant, issuer])} & ${serve(dist, BROKEN_APP_PORT, '{"tenantUrl": 42, "auth": {"mode": "password"}}', [])} & wait)`,
+      url: `${origin(BROKEN_APP_PORT)}/config.json`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      command: `BASE_PATH=/console/ npx vite build --outDir ${subpathDist} --emptyOutDir --logLevel warn && ${serve(subpathDist, SUBPATH_APP_PORT, tokenConfig, [authTenant], '--base /console/')}`,
+      url: `${origin(SUBPATH_APP_PORT)}/console/config.json`,
       reuseExistingServer: false,
       timeout: 120_000,
     },

@@ -5,10 +5,14 @@
  *   npm run mock-server                 # http://127.0.0.1:4010
  *   MOCK_PORT=4011 MOCK_SCALE=large npm run mock-server
  *
- * `POST /__mock/reset` reseeds the store (used between e2e tests).
+ *   MOCK_OIDC_ISSUER=http://127.0.0.1:4304 npm run mock-server   # accept only that provider's tokens
+ *
+ * `POST /__mock/reset` reseeds the store (used between e2e tests); `POST /__mock/clock` with
+ * `{"advanceSeconds": n}` moves the tenant's clock forward, so access tokens expire on demand.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { getResponse } from 'msw';
+import { advanceClock, authHandler, MOCK_IDM_AUDIENCE, requireTokensFrom, resetClock } from './auth';
 import { handlers } from './handlers';
 import { resetTenant } from './tenant';
 
@@ -47,10 +51,13 @@ export interface MockServerOptions {
   /** Origins allowed by CORS; empty = any loopback origin. */
   allowedOrigins?: string[];
   large?: boolean;
+  /** Accept only JWT access tokens from this OpenID provider (MOCK_OIDC_ISSUER). */
+  oidcIssuer?: string;
 }
 
 export function startMockServer(options: MockServerOptions) {
   const allowed = options.allowedOrigins ?? [];
+  if (options.oidcIssuer) requireTokensFrom(options.oidcIssuer, MOCK_IDM_AUDIENCE);
   resetTenant({ large: options.large });
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
@@ -65,6 +72,17 @@ export function startMockServer(options: MockServerOptions) {
         const body = await readBody(req);
         const settings = body ? (JSON.parse(body.toString('utf8')) as { large?: boolean }) : {};
         resetTenant({ large: settings.large ?? options.large });
+        resetClock();
+        res.writeHead(204, cors).end();
+        return;
+      }
+      if (url.pathname === '/__mock/health') {
+        res.writeHead(200, { ...cors, 'content-type': 'text/plain' }).end('ok');
+        return;
+      }
+      if (url.pathname === '/__mock/clock' && req.method === 'POST') {
+        const body = await readBody(req);
+        advanceClock((JSON.parse(body?.toString('utf8') ?? '{}') as { advanceSeconds?: number }).advanceSeconds ?? 0);
         res.writeHead(204, cors).end();
         return;
       }
@@ -75,7 +93,7 @@ export function startMockServer(options: MockServerOptions) {
         else if (Array.isArray(value)) headers.set(key, value.join(', '));
       }
       const request = new Request(url, { method: req.method, headers, body: body ? new Uint8Array(body) : undefined });
-      const response = await getResponse(handlers, request);
+      const response = await getResponse([authHandler, ...handlers], request);
       if (!response) {
         res.writeHead(404, { ...cors, 'content-type': 'text/plain' }).end('Not found');
         return;
@@ -99,7 +117,7 @@ const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].repla
 if (isMain) {
   const port = Number(process.env.MOCK_PORT ?? 4010);
   const allowedOrigins = (process.env.MOCK_ALLOWED_ORIGINS ?? '').split(',').filter(Boolean);
-  void startMockServer({ port, allowedOrigins, large: process.env.MOCK_SCALE === 'large' }).then(() => {
+  void startMockServer({ port, allowedOrigins, large: process.env.MOCK_SCALE === 'large', oidcIssuer: process.env.MOCK_OIDC_ISSUER || undefined }).then(() => {
     console.log(`Mock tenant listening on http://127.0.0.1:${port}/openidm`);
   });
 }

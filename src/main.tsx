@@ -1,12 +1,14 @@
 /**
  * Start-up: read config.json, start the mock tenant when asked to (loaded lazily, so a build for a
- * real tenant never runs MSW code), then render. A bad config.json gets a page that says why.
+ * real tenant never runs MSW code), restore or complete the sign-in, then render. A bad
+ * config.json gets a page that says why.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { ConfigErrorPage } from './app/config-error-page';
-import { loadRuntimeConfig } from './config/runtime-config';
+import { authConfigOf, loadRuntimeConfig } from './config/runtime-config';
+import { bootstrapSession } from './features/auth/session';
 import './app/styles.css';
 
 async function start(): Promise<void> {
@@ -22,9 +24,11 @@ async function start(): Promise<void> {
     const { startMockTenant } = await import('../mocks/browser');
     await startMockTenant({ large: config.mockScale === 'large', baseUrl: import.meta.env.BASE_URL });
   }
+  const session = await bootstrapSession(authConfigOf(config));
+  if (!session) return; // This window only completed a popup sign-in; it closes itself.
   root.render(
     <StrictMode>
-      <App />
+      <App config={config} session={session} />
     </StrictMode>,
   );
 }

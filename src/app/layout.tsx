@@ -1,6 +1,8 @@
 import { NavLink, Outlet } from 'react-router';
 import { APP_NAME } from '../components/use-page-title';
 import { paths } from '../config/paths';
+import { useSession } from '../features/auth/session';
+import { tenantLabel } from './tenant-label';
 
 const NAV = [
   { to: paths.mappings, label: 'Mappings' },
@@ -8,6 +10,25 @@ const NAV = [
   { to: paths.syncQueue, label: 'Sync queue' },
   { to: paths.linkedResources, label: 'Linked resources' },
 ];
+
+function SessionInfo() {
+  const session = useSession();
+  return (
+    <div className="header-end">
+      <span>
+        Tenant: <span className="mono">{tenantLabel()}</span>
+      </span>
+      {session.status === 'signed-in' ? (
+        <>
+          <span>{session.userName ? `Signed in as ${session.userName}` : 'Signed in with an access token'}</span>
+          <button type="button" onClick={() => void session.signOut()}>
+            Sign out
+          </button>
+        </>
+      ) : null}
+    </div>
+  );
+}
 
 export function Layout() {
   return (
@@ -26,6 +47,7 @@ export function Layout() {
             ))}
           </ul>
         </nav>
+        <SessionInfo />
       </header>
       <main id="main" tabIndex={-1}>
         <Outlet />

@@ -19,6 +19,9 @@ export function ErrorState({ title, error, action }: { title: string; error: unk
     <div className="state state-error" role="alert">
       <h2 className="state-title">{title}</h2>
       <p className="error-message">{error instanceof CrestError ? error.message : describeError(error)}</p>
+      {error instanceof CrestError && error.status === 403 ? (
+        <p>Your account lacks the privilege for this (403 Forbidden). Ask a tenant administrator for access to the IDM synchronization endpoints.</p>
+      ) : null}
       {error instanceof CrestError ? (
         <dl className="error-facts">
           <dt>Code</dt>

@@ -4,20 +4,51 @@
  */
 import * as z from 'zod/mini';
 
-export const runtimeConfigSchema = z.object({
+const authSchema = z.discriminatedUnion('mode', [
+  /** No sign-in: the mock tenant, or a reverse proxy that adds credentials itself. */
+  z.strictObject({ mode: z.literal('none') }),
+  /** The user pastes an access token (e.g. one a service account obtained). */
+  z.strictObject({ mode: z.literal('token') }),
+  /** OAuth 2.0 authorization code with PKCE against the tenant's authorization server. */
+  z.strictObject({
+    mode: z.literal('oauth'),
+    /** The OpenID provider, e.g. https://<tenant>/am/oauth2 (AIC root realm). */
+    issuer: z.url(),
+    clientId: z.string().check(z.minLength(1)),
+    /** Space-separated; must include fr:idm:* on AIC. */
+    scope: z.optional(z.string()),
+    /** Extra parameters for the authorization request, e.g. a resource indicator. */
+    extraQueryParams: z.optional(z.record(z.string(), z.string())),
+  }),
+]);
+
+export const runtimeConfigSchema = z.strictObject({
   /** Origin of the tenant, e.g. https://openam-acme-use1.forgeblocks.com. Empty = this origin. */
   tenantUrl: z.string(),
   /** Run on the built-in mock tenant in the browser (demo deploys, development). */
   mock: z.optional(z.boolean()),
   /** Mock tenant size: "large" seeds 10,000 mappings for benchmarks. */
   mockScale: z.optional(z.enum(['default', 'large'])),
+  /** How users sign in. Default: none on the mock tenant, an access token otherwise. */
+  auth: z.optional(authSchema),
 });
 
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
+export type AuthConfig = z.infer<typeof authSchema>;
+
+/** The sign-in settings in force, with the default filled in. */
+export function authConfigOf(config: RuntimeConfig): AuthConfig {
+  return config.auth ?? (config.mock ? { mode: 'none' } : { mode: 'token' });
+}
 
 export const EXAMPLE_CONFIG = `{
   "tenantUrl": "https://openam-example-euw1.forgeblocks.com",
-  "mock": false
+  "auth": {
+    "mode": "oauth",
+    "issuer": "https://openam-example-euw1.forgeblocks.com/am/oauth2",
+    "clientId": "idm-sync-console",
+    "scope": "openid profile fr:idm:*"
+  }
 }`;
 
 export class ConfigError extends Error {

@@ -1,0 +1,133 @@
+/**
+ * Signing in, against a real OpenID provider on loopback and a mock tenant that accepts only its
+ * tokens, with the production build served by a real HTTP server.
+ */
+import { authTenant, brokenApp, clientCredentialsToken, issuer, localStorageDump, moveTenantClock, oauthApp, resetAuthTenant, signInWithToken, subpathApp, tokenApp } from './helpers/auth';
+import { MAPPINGS_TABLE } from './helpers/mappings';
+import { tableRows } from './helpers/table';
+import { expect, test } from './helpers/test';
+
+test.beforeEach(async ({ request }) => {
+  await resetAuthTenant(request);
+});
+
+test('sign in with an access token and see the mappings; the token stays out of URLs and localStorage', async ({ page, request }) => {
+  const token = await clientCredentialsToken(request, 'service-account');
+  const authorizations: string[] = [];
+  const urls: string[] = [];
+  page.on('request', (r) => {
+    urls.push(r.url());
+    if (r.url().startsWith(authTenant) && r.method() !== 'OPTIONS') authorizations.push(r.headers().authorization ?? '(none)');
+  });
+
+  const response = await page.goto(`${tokenApp}/mappings`);
+  const csp = response!.headers()['content-security-policy'] ?? '';
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+
+  await expect(page).toHaveTitle('Sign in · IDM Sync Console');
+  await expect(page.getByText(`Tenant: ${new URL(authTenant).host}`)).toBeVisible();
+  await signInWithToken(page, 'not-a-real-token');
+  await expect(page.getByRole('alert')).toHaveText(/The tenant refused this token \(401 Unauthorized: Access Denied\)/);
+
+  await signInWithToken(page, token);
+  await expect(tableRows(page, MAPPINGS_TABLE)).toHaveCount(50);
+  await expect(page.getByText('Signed in with an access token')).toBeVisible();
+  expect(authorizations.at(-1)).toBe(`Bearer ${token}`);
+  expect(urls.filter((u) => u.includes(token))).toEqual([]);
+  expect(await localStorageDump(page)).not.toContain(token);
+
+  await page.reload();
+  await expect(tableRows(page, MAPPINGS_TABLE)).toHaveCount(50);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByText('You are signed out.')).toBeVisible();
+  await expect(page.getByLabel('Access token')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Access token')).toBeVisible();
+});
+
+test('an expired token brings the sign-in back over the same page, keeping what was typed', async ({ page, request }) => {
+  await page.goto(`${tokenApp}/mappings?pageSize=10`);
+  await signInWithToken(page, await clientCredentialsToken(request, 'service-account'));
+  await expect(tableRows(page, MAPPINGS_TABLE)).toHaveCount(10);
+  await page.getByLabel('Value').fill('typed but not applied');
+
+  await moveTenantClock(request, 3600);
+  await page.getByRole('button', { name: 'Next' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Your session has expired' });
+  await expect(dialog).toBeVisible();
+
+  await moveTenantClock(request, -3600);
+  await dialog.getByLabel('Access token').fill(await clientCredentialsToken(request, 'service-account'));
+  await dialog.getByRole('button', { name: 'Sign in again' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(/\/mappings\?pageSize=10&page=2&cookie=/);
+  await expect(page.getByRole('navigation', { name: 'Mappings pages' })).toContainText('Showing 11–20 · Page 2');
+  await expect(page.getByLabel('Value')).toHaveValue('typed but not applied');
+});
+
+test('a 403 says the account lacks the privilege, and stays put', async ({ page, request }) => {
+  await page.goto(`${tokenApp}/mappings?by=source&match=eq&value=source1`);
+  await signInWithToken(page, await clientCredentialsToken(request, 'no-privilege'));
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Access denied');
+  await expect(alert).toContainText('Your account lacks the privilege for this (403 Forbidden)');
+  await expect(page).toHaveURL(/\/mappings\?by=source&match=eq&value=source1$/);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});
+
+test('sign in through the OpenID provider with PKCE, land on the same page, and sign out at the provider', async ({ page }) => {
+  const authorizeUrls: URL[] = [];
+  const tokenRequests: string[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.origin === issuer && url.pathname === '/auth') authorizeUrls.push(url);
+    if (url.origin === issuer && url.pathname === '/token' && r.method() === 'POST') tokenRequests.push(r.postData() ?? '');
+  });
+
+  await page.goto(`${oauthApp}/mappings?by=source&match=eq&value=source1`);
+  await page.getByRole('button', { name: 'Sign in with your tenant account' }).click();
+  await page.getByPlaceholder('Enter any login').fill('ada');
+  await page.getByPlaceholder('and password').fill('any password');
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+
+  await expect(page).toHaveURL(`${oauthApp}/mappings?by=source&match=eq&value=source1`);
+  await expect(tableRows(page, MAPPINGS_TABLE)).toHaveCount(3);
+  await expect(page.getByText('Signed in as Ada Admin')).toBeVisible();
+
+  const authorize = authorizeUrls[0]!;
+  expect(authorize.searchParams.get('response_type')).toBe('code');
+  expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+  expect(authorize.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/);
+  expect(authorize.searchParams.get('scope')).toContain('fr:idm:*');
+  expect(tokenRequests.some((body) => /code_verifier=[\w.~-]{43,}/.test(body))).toBe(true);
+  expect(await localStorageDump(page)).not.toMatch(/access_token|eyJ/);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+  await expect(page).toHaveURL(`${oauthApp}/`);
+  await expect(page.getByRole('button', { name: 'Sign in with your tenant account' })).toBeVisible();
+});
+
+test('an invalid or missing config.json is explained, with an example', async ({ page }) => {
+  await page.goto(`${brokenApp}/mappings`);
+  await expect(page.getByRole('heading', { name: 'The console is not configured' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('config.json is not a valid configuration');
+  await expect(page.getByRole('alert')).toContainText('"tenantUrl"');
+  await expect(page.getByText('"tenantUrl": "https://openam-example-euw1.forgeblocks.com"')).toBeVisible();
+
+  await page.route('**/config.json', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('config.json could not be loaded: the server answered 404');
+});
+
+test('the console works served under a sub-path', async ({ page, request }) => {
+  await page.goto(`${subpathApp}/console/mappings?pageSize=10`);
+  await signInWithToken(page, await clientCredentialsToken(request, 'service-account'));
+  await expect(tableRows(page, MAPPINGS_TABLE)).toHaveCount(10);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Recon runs' }).click();
+  await expect(page).toHaveURL(`${subpathApp}/console/recon`);
+  await page.goto(`${subpathApp}/console/mappings?pageSize=10&page=3`);
+  await expect(page.getByRole('navigation', { name: 'Mappings pages' })).toContainText('Showing 21–30 · Page 3');
+});
