@@ -1,15 +1,32 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
-// In development a real tenant can be reached through Vite's proxy (no CORS set-up needed):
-// IDM_TENANT_URL=https://openam-example.forgeblocks.com npm start, with config.json's tenantUrl
-// left empty so requests go to the console's own origin.
+// In development a real tenant can be reached through Vite's proxy, so no CORS set-up is needed:
+//   IDM_TENANT_URL=https://openam-example.forgeblocks.com npm start
+// The dev server then answers /config.json itself: tenant = this origin (proxied), sign-in with an
+// access token (or IDM_AUTH=none for a tenant behind a proxy that adds credentials).
 const tenant = process.env.IDM_TENANT_URL;
+
+function tenantConfig(): Plugin {
+  const body = JSON.stringify({ tenantUrl: '', auth: { mode: process.env.IDM_AUTH === 'none' ? 'none' : 'token' } });
+  return {
+    name: 'idm-tenant-config',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (req.url?.split('?')[0] !== `${server.config.base}config.json`) return next();
+        res.setHeader('content-type', 'application/json');
+        res.setHeader('cache-control', 'no-store');
+        res.end(body);
+      });
+    },
+  };
+}
 
 export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
-  plugins: [react()],
+  plugins: tenant ? [react(), tenantConfig()] : [react()],
   server: {
     port: Number(process.env.PORT ?? 5173),
     strictPort: false,

@@ -110,6 +110,36 @@ test('sign in through the OpenID provider with PKCE, land on the same page, and 
   await expect(page.getByRole('button', { name: 'Sign in with your tenant account' })).toBeVisible();
 });
 
+test('the OAuth session renews its token before expiry, and comes back through a popup when the tenant rejects it', async ({ page, request }) => {
+  await page.goto(`${oauthApp}/mappings?pageSize=10`);
+  await page.getByRole('button', { name: 'Sign in with your tenant account' }).click();
+  await page.getByPlaceholder('Enter any login').fill('grace');
+  await page.getByPlaceholder('and password').fill('any password');
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+  await expect(page.getByText('Signed in as Grace Admin')).toBeVisible();
+
+  // Renewal: a refresh-token grant, well before the 75 s token runs out.
+  const renewal = await page.waitForRequest((r) => r.url() === `${issuer}/token` && (r.postData() ?? '').includes('grant_type=refresh_token'), {
+    timeout: 25_000,
+  });
+  expect(renewal.method()).toBe('POST');
+
+  await page.getByLabel('Value').fill('kept across the popup');
+  await moveTenantClock(request, 3600);
+  await page.getByRole('button', { name: 'Next' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Your session has expired' });
+  await expect(dialog).toBeVisible();
+  await moveTenantClock(request, -3600);
+  const popupPromise = page.waitForEvent('popup');
+  await dialog.getByRole('button', { name: 'Sign in again' }).click();
+  const popup = await popupPromise;
+  // The provider still knows the user: the popup completes on its own and closes.
+  await popup.waitForEvent('close');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'Mappings pages' })).toContainText('Showing 11–20 · Page 2');
+  await expect(page.getByLabel('Value')).toHaveValue('kept across the popup');
+});
+
 test('an invalid or missing config.json is explained, with an example', async ({ page }) => {
   await page.goto(`${brokenApp}/mappings`);
   await expect(page.getByRole('heading', { name: 'The console is not configured' })).toBeVisible();

@@ -3,7 +3,7 @@
  * console signs in against it with authorization code + PKCE, and the mock tenant accepts only
  * the JWT access tokens it issues (audience `MOCK_IDM_AUDIENCE`).
  *
- *   OIDC_PORT=4304 OIDC_REDIRECT_ORIGINS=http://127.0.0.1:4305 npx tsx mocks/oidc-provider.ts
+ *   OIDC_PORT=4304 OIDC_REDIRECT_ORIGINS=http://127.0.0.1:4305 [OIDC_ACCESS_TOKEN_TTL=600] npx tsx mocks/oidc-provider.ts
  *
  * Accounts: any login works (the provider's development login page); the login `viewer` has no
  * IDM privilege. Machine clients (client credentials, like AIC service accounts): `service-account`
@@ -12,6 +12,9 @@
 import Provider, { type Configuration } from 'oidc-provider';
 import { MOCK_IDM_AUDIENCE } from './auth';
 export const IDM_SCOPE = 'fr:idm:*';
+
+/** Access tokens live this long (OIDC_ACCESS_TOKEN_TTL seconds); short lifetimes let tests watch renewal. */
+const accessTokenTTL = Number(process.env.OIDC_ACCESS_TOKEN_TTL ?? 600);
 
 export function createProvider(issuer: string, redirectOrigins: string[]) {
   const redirects = redirectOrigins.flatMap((origin) => ['/', '/console/'].flatMap((base) => [`${origin}${base}auth/callback`, `${origin}${base}auth/popup-callback`]));
@@ -46,7 +49,7 @@ export function createProvider(issuer: string, redirectOrigins: string[]) {
         enabled: true,
         defaultResource: async () => MOCK_IDM_AUDIENCE,
         useGrantedResource: async () => true,
-        getResourceServerInfo: async () => ({ scope: IDM_SCOPE, audience: MOCK_IDM_AUDIENCE, accessTokenFormat: 'jwt', accessTokenTTL: 600 }),
+        getResourceServerInfo: async () => ({ scope: IDM_SCOPE, audience: MOCK_IDM_AUDIENCE, accessTokenFormat: 'jwt', accessTokenTTL }),
       },
     },
     // The console is a first-party client: no consent page.
@@ -71,7 +74,7 @@ export function createProvider(issuer: string, redirectOrigins: string[]) {
       const principal = 'accountId' in token && token.accountId ? token.accountId : token.clientId;
       return { roles: principal === 'viewer' || principal === 'no-privilege' ? [] : ['internal/role/openidm-admin'] };
     },
-    ttl: { AccessToken: 600, ClientCredentials: 600, IdToken: 600, Session: 3600, Grant: 3600, Interaction: 600 },
+    ttl: { AccessToken: accessTokenTTL, ClientCredentials: accessTokenTTL, IdToken: 600, Session: 3600, Grant: 3600, Interaction: 600 },
     clientBasedCORS: () => true,
     cookies: { keys: ['mock-provider-cookie-key'] },
   };
