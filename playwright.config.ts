@@ -46,7 +46,8 @@ function findChromium(): string | undefined {
 }
 
 const executablePath = findChromium();
-const appConfig = JSON.stringify({ tenantUrl: mockOrigin });
+// The page suites run without sign-in (the mock tenant here checks no tokens); auth.spec.ts covers sign-in.
+const appConfig = JSON.stringify({ tenantUrl: mockOrigin, auth: { mode: 'none' } });
 const tokenConfig = JSON.stringify({ tenantUrl: authTenant, auth: { mode: 'token' } });
 const oauthConfig = JSON.stringify({
   tenantUrl: authTenant,

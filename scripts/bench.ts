@@ -1,0 +1,141 @@
+/**
+ * Performance figures, printed (this script measures; it does not pass or fail):
+ *  1. bundle sizes of the production build (gzip),
+ *  2. the mock tenant's query times on the large data set (in-process, median of many runs),
+ *  3. query-filter parsing throughput,
+ *  4. in Chromium, against the production build over real HTTP and the large mock tenant: time to
+ *     show the first page of mappings, to page by cookie and to jump by offset.
+ *
+ *   npm run bench            (BENCH_BROWSER=0 skips the browser part)
+ */
+import { chromium } from '@playwright/test';
+import { execSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import { getResponse } from 'msw';
+import { handlers } from '../mocks/handlers';
+import { startMockServer } from '../mocks/http-server';
+import { resetTenant } from '../mocks/tenant';
+import { parseFilter } from '../src/lib/query-filter';
+import { startStaticServer } from './serve';
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function bundle(dir: string) {
+  console.log('\n## Bundle (production build, gzip)');
+  execSync(`npx vite build --outDir ${dir} --emptyOutDir --logLevel error`, { stdio: 'inherit' });
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  const assets = readdirSync(join(dir, 'assets'));
+  let initial = 0;
+  for (const file of assets.sort()) {
+    const bytes = readFileSync(join(dir, 'assets', file));
+    const gz = gzipSync(bytes).length;
+    const loadedAtStart = html.includes(file);
+    if (loadedAtStart) initial += gz;
+    console.log(`${file.padEnd(44)} ${kb(bytes.length).padStart(10)} ${kb(gz).padStart(10)} gz${loadedAtStart ? '  (loaded at start)' : ''}`);
+  }
+  console.log(`Loaded at start: ${kb(initial)} gzipped`);
+}
+
+async function timeRequest(url: string, runs: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const response = await getResponse(handlers, new Request(url, { headers: { 'Accept-API-Version': 'resource=1.0' } }));
+    await response?.text();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+async function mockTenant() {
+  console.log('\n## Mock tenant, large data set (in-process, median)');
+  const seedStart = performance.now();
+  resetTenant({ large: true });
+  console.log(`Seeding the large tenant: ${ms(performance.now() - seedStart)}`);
+  const base = 'http://tenant.bench/openidm';
+  const cases: [string, string][] = [
+    ['mappings, first page of 50', `${base}/sync/mappings?_queryFilter=true&_pageSize=50`],
+    ['mappings, page by cookie near the end', `${base}/sync/mappings?_queryFilter=true&_pageSize=50&_pagedResultsCookie=bulkTenant09000_managedUser`],
+    ['mappings, offset 9,950', `${base}/sync/mappings?_queryFilter=true&_pageSize=50&_pagedResultsOffset=9950`],
+    ['mappings, filter /name sw "bulkTenant05"', `${base}/sync/mappings?_queryFilter=${encodeURIComponent('/name sw "bulkTenant05"')}&_pageSize=50`],
+    ['sync queue, first page of 100 PENDING', `${base}/sync/queue?_queryFilter=${encodeURIComponent('state eq "PENDING"')}&_pageSize=100`],
+    ['recon runs, whole list', `${base}/recon`],
+  ];
+  for (const [label, url] of cases) {
+    const first = await getResponse(handlers, new Request(url));
+    if (!first || first.status !== 200) {
+      console.log(`${label.padEnd(46)} (not served: ${first?.status ?? 'no handler'})`);
+      continue;
+    }
+    console.log(`${label.padEnd(46)} ${ms(await timeRequest(url, 30)).padStart(10)}`);
+  }
+  resetTenant({});
+}
+
+function parser() {
+  console.log('\n## Query filter parser');
+  const filter = `(/source sw "managed/" and !(/target eq 'system/ldap/account')) or /name co "O\\'Brien" and /remainingRetries lt 2`;
+  const runs = 20_000;
+  const start = performance.now();
+  for (let i = 0; i < runs; i++) parseFilter(filter);
+  const elapsed = performance.now() - start;
+  console.log(`${runs} parses of a ${filter.length}-character filter: ${ms(elapsed)} (${((runs / elapsed) * 1000).toFixed(0)} per second)`);
+}
+
+async function browser(dir: string) {
+  console.log('\n## In Chromium: production build over HTTP, large mock tenant');
+  const mockPort = 4390;
+  const appPort = 4391;
+  const mock = await startMockServer({ port: mockPort, large: true });
+  const app = await startStaticServer({ dir, port: appPort, config: JSON.stringify({ tenantUrl: `http://127.0.0.1:${mockPort}`, auth: { mode: 'none' } }), connectSrc: [`http://127.0.0.1:${mockPort}`] });
+  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const instance = await chromium.launch({ executablePath, args: ['--disable-gpu'] });
+  try {
+    const measure = async (label: string, action: (page: import('@playwright/test').Page) => Promise<void>, runs = 5) => {
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const page = await instance.newPage();
+        const start = performance.now();
+        await action(page);
+        times.push(performance.now() - start);
+        await page.close();
+      }
+      console.log(`${label.padEnd(46)} ${ms(median(times)).padStart(10)} (median of ${runs})`);
+    };
+    const rows = (page: import('@playwright/test').Page) => page.getByRole('table', { name: 'Mappings in processing order' }).locator('tbody tr');
+    await measure('open /mappings, 50 rows on screen', async (page) => {
+      await page.goto(`http://127.0.0.1:${appPort}/mappings`);
+      await rows(page).nth(49).waitFor();
+    });
+    const page = await instance.newPage();
+    await page.goto(`http://127.0.0.1:${appPort}/mappings`);
+    await rows(page).nth(49).waitFor();
+    const times: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const start = performance.now();
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByText(`Showing ${(i + 1) * 50 + 1}–${(i + 2) * 50} · Page ${i + 2}`).waitFor();
+      times.push(performance.now() - start);
+    }
+    console.log(`${'next page by cookie (click to rows)'.padEnd(46)} ${ms(median(times)).padStart(10)} (median of 10)`);
+    await measure('deep link to page 199 (offset 9,900)', async (p) => {
+      await p.goto(`http://127.0.0.1:${appPort}/mappings?page=199`);
+      await p.getByText('Showing 9901–9950 · Page 199').waitFor();
+    });
+  } finally {
+    await instance.close();
+    mock.close();
+    app.close();
+  }
+}
+
+const dir = 'tmp/bench-dist';
+bundle(dir);
+await mockTenant();
+parser();
+if (process.env.BENCH_BROWSER !== '0') await browser(dir);
