@@ -1,5 +1,8 @@
 import { createColumnHelper } from '@tanstack/react-table';
+import { useMemo } from 'react';
+import { Link } from 'react-router';
 import { DataTable, type CoreFeatures } from '../../../components/data-table';
+import { paths } from '../../../config/paths';
 import type { MappingSummary } from '../api/schemas';
 
 function RouteReady({ ready, side }: { ready: boolean | undefined; side: string }) {
@@ -15,7 +18,14 @@ const helper = createColumnHelper<CoreFeatures, MappingSummary & { position: num
 
 const columns = helper.columns([
   helper.accessor('position', { header: () => <span title="Position in processing order among these results">#</span>, cell: (info) => info.getValue() }),
-  helper.accessor('name', { header: 'Name', cell: (info) => <span className="mono">{info.getValue()}</span> }),
+  helper.accessor('name', {
+    header: 'Name',
+    cell: (info) => (
+      <Link className="mono" to={paths.mapping(info.getValue())}>
+        {info.getValue()}
+      </Link>
+    ),
+  }),
   helper.accessor('source', { header: 'Source', cell: (info) => <span className="mono">{info.getValue()}</span> }),
   helper.display({ id: 'arrow', header: () => <span className="visually-hidden">direction</span>, cell: () => <span aria-label="to">→</span> }),
   helper.accessor('target', { header: 'Target', cell: (info) => <span className="mono">{info.getValue()}</span> }),
@@ -24,6 +34,6 @@ const columns = helper.columns([
 ]);
 
 export function MappingsTable({ mappings, offset, busy }: { mappings: MappingSummary[]; offset: number; busy: boolean }) {
-  const rows = mappings.map((mapping, index) => ({ ...mapping, position: offset + index + 1 }));
+  const rows = useMemo(() => mappings.map((mapping, index) => ({ ...mapping, position: offset + index + 1 })), [mappings, offset]);
   return <DataTable caption="Mappings in processing order" columns={columns} data={rows} getRowId={(row) => row._id} busy={busy} />;
 }
