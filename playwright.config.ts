@@ -60,6 +60,8 @@ const serve = (dir: string, port: number, config: string, connect: string[], ext
 
 export default defineConfig({
   testDir: 'e2e',
+  // Per port, so two runs on one machine do not clear each other's traces.
+  outputDir: `tmp/test-results-${base}`,
   fullyParallel: false,
   workers: 1,
   forbidOnly: true,

@@ -76,6 +76,14 @@ test('filters by source, escaping a value with a quote, and by name prefix', asy
   await expect(status(page)).toHaveText('Showing 1–3 of 3 · Page 1 of 1');
   expect(sent.at(-1)!.get('_queryFilter')).toBe('/source eq "source1"');
 
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Copy the request for this page as curl' }).click();
+  await expect(page.getByText('Copied')).toBeVisible();
+  const curl = await page.evaluate(() => navigator.clipboard.readText());
+  expect(curl).toContain(`--header 'Accept-API-Version: resource=1.0'`);
+  expect(curl).toContain('/openidm/sync/mappings?_queryFilter=%2Fsource+eq+%22source1%22&_pageSize=50');
+  expect(curl).toContain('Bearer <access-token>');
+
   await applySimpleFilter(page, 'Source', 'starts with', "system/csv_o'neil");
   expect(sent.at(-1)!.get('_queryFilter')).toBe(`/source sw "system/csv_o'neil"`);
   expect(await names(page)).toEqual(await tenantMappingNames(request, `/source sw "system/csv_o'neil"`));

@@ -5,7 +5,7 @@ import { server } from '../../mocks/node';
 import { TEST_TENANT_URL } from '../testing/setup-tests';
 import { CrestError, describeError, MalformedResponseError, NetworkError } from './api-error';
 import { onUnauthorized, setAccessToken } from './auth-token';
-import { request } from './http';
+import { curlCommand, request } from './http';
 
 const anything = z.unknown();
 
@@ -94,5 +94,28 @@ describe('request', () => {
     await request({ path: 'recon', schema: anything }).catch(() => undefined);
     stop();
     expect(told).toBe(1);
+  });
+});
+
+describe('curlCommand', () => {
+  it('writes the request as curl, with a placeholder instead of the token', async () => {
+    setAccessToken('secret-token');
+    const command = curlCommand({ path: 'sync/mappings', query: { _queryFilter: `/name eq "O'Brien"`, _pageSize: 2 } });
+    expect(command).toBe(
+      [
+        'curl',
+        `--header 'Authorization: Bearer <access-token>'`,
+        `--header 'Accept-API-Version: resource=1.0'`,
+        '--request GET',
+        `'${TEST_TENANT_URL}/openidm/sync/mappings?_queryFilter=%2Fname+eq+%22O%27Brien%22&_pageSize=2'`,
+      ].join(' \\\n  '),
+    );
+    expect(command).not.toContain('secret-token');
+  });
+
+  it('includes a JSON body, quoted for the shell', () => {
+    const command = curlCommand({ method: 'POST', path: 'recon', query: { _action: 'recon' }, body: { note: "it's" } });
+    expect(command).toContain(`--header 'Content-Type: application/json'`);
+    expect(command).toContain(`--data '{"note":"it'\\''s"}'`);
   });
 });

@@ -27,7 +27,7 @@ export function segment(value: string): string {
 }
 
 export function buildUrl(path: string, query: Record<string, QueryValue> = {}): string {
-  const { tenantUrl } = getRuntimeConfig();
+  const tenantUrl = getRuntimeConfig().tenantUrl || window.location.origin;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== null) params.append(key, String(value));
@@ -123,4 +123,24 @@ export async function request<T>(options: RequestOptions<T>): Promise<T> {
     );
   }
   return result.data;
+}
+
+const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * The same request as a curl command, for "copy as curl". The token is never included: the
+ * command says `<access-token>` where it goes.
+ */
+export function curlCommand(options: Omit<RequestOptions<unknown>, 'schema' | 'signal'>): string {
+  const { method = 'GET', path, query, body } = options;
+  const lines = [
+    'curl',
+    `--header 'Authorization: Bearer <access-token>'`,
+    `--header 'Accept-API-Version: ${API_VERSION_HEADER}'`,
+    ...(body !== undefined ? [`--header 'Content-Type: application/json'`] : []),
+    `--request ${method}`,
+    shellQuote(buildUrl(path, query)),
+    ...(body !== undefined ? [`--data ${shellQuote(JSON.stringify(body))}`] : []),
+  ];
+  return lines.join(' \\\n  ');
 }

@@ -7,12 +7,12 @@ export interface ListMappingsParams extends PageRequest {
   filter: string;
 }
 
+/** What `listMappings` sends, also for "copy as curl". */
+export function listMappingsRequest(params: ListMappingsParams) {
+  return { path: 'sync/mappings', query: { _queryFilter: params.filter, ...pagingParams(params) } };
+}
+
 /** One page of mappings, in processing order (the server's order is never re-sorted). */
 export function listMappings(params: ListMappingsParams, signal?: AbortSignal) {
-  return request({
-    path: 'sync/mappings',
-    query: { _queryFilter: params.filter, ...pagingParams(params) },
-    schema: mappingPageSchema,
-    signal,
-  });
+  return request({ ...listMappingsRequest(params), schema: mappingPageSchema, signal });
 }

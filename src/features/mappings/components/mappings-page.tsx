@@ -5,12 +5,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { CopyButton } from '../../../components/copy-button';
 import { Pager } from '../../../components/pager';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { usePageTitle } from '../../../components/use-page-title';
 import { trustedTotal } from '../../../lib/crest-query';
+import { curlCommand } from '../../../lib/http';
 import { checkFilter } from '../../../lib/query-filter';
 import { mappingQueries } from '../api/queries';
+import { listMappingsRequest } from '../api/requests';
 import { recallCookie, rememberCookie } from '../cookie-memory';
 import { hasFilter, PAGE_SIZES, queryFilterOf, readMappingsView, writeMappingsView, type MappingsView } from '../mappings-view';
 import { MappingsFilterForm } from './mappings-filter-form';
@@ -25,10 +28,8 @@ export function MappingsPage() {
   const offset = (view.page - 1) * view.pageSize;
   const cookie = view.cookie ?? (view.page > 1 ? recallCookie(filter, view.pageSize, view.page) : undefined);
 
-  const query = useQuery({
-    ...mappingQueries.list({ filter, pageSize: view.pageSize, cookie, offset }),
-    enabled: filterIsValid,
-  });
+  const listParams = { filter, pageSize: view.pageSize, cookie, offset };
+  const query = useQuery({ ...mappingQueries.list(listParams), enabled: filterIsValid });
   const page = query.isPlaceholderData ? undefined : query.data;
   const shownPage = query.data;
 
@@ -52,6 +53,11 @@ export function MappingsPage() {
       <header className="page-header">
         <h1 id="mappings-heading">Mappings</h1>
         <p className="page-lede">Every configured mapping, in the order the server processes them.</p>
+        {filterIsValid ? (
+          <CopyButton text={curlCommand(listMappingsRequest(listParams))} label="Copy the request for this page as curl">
+            Copy as curl
+          </CopyButton>
+        ) : null}
       </header>
       <MappingsFilterForm
         key={`${view.advanced}|${view.field}|${view.match}|${view.value}`}
