@@ -4,6 +4,7 @@
  *
  *   npm run mock-server                 # http://127.0.0.1:4010
  *   MOCK_PORT=4011 MOCK_SCALE=large npm run mock-server
+ *   MOCK_TIME_SCALE=10 npm run mock-server   # recon runs progress 10x faster
  *
  *   MOCK_OIDC_ISSUER=http://127.0.0.1:4304 npm run mock-server   # accept only that provider's tokens
  *
@@ -53,12 +54,14 @@ export interface MockServerOptions {
   large?: boolean;
   /** Accept only JWT access tokens from this OpenID provider (MOCK_OIDC_ISSUER). */
   oidcIssuer?: string;
+  /** Recon time scale (MOCK_TIME_SCALE); a reset body may set its own. */
+  timeScale?: number;
 }
 
 export function startMockServer(options: MockServerOptions) {
   const allowed = options.allowedOrigins ?? [];
   if (options.oidcIssuer) requireTokensFrom(options.oidcIssuer, MOCK_IDM_AUDIENCE);
-  resetTenant({ large: options.large });
+  resetTenant({ large: options.large, timeScale: options.timeScale });
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
       const origin = req.headers.origin;
@@ -70,8 +73,8 @@ export function startMockServer(options: MockServerOptions) {
       }
       if (url.pathname === '/__mock/reset' && req.method === 'POST') {
         const body = await readBody(req);
-        const settings = body ? (JSON.parse(body.toString('utf8')) as { large?: boolean }) : {};
-        resetTenant({ large: settings.large ?? options.large });
+        const settings = body ? (JSON.parse(body.toString('utf8')) as { large?: boolean; timeScale?: number; reconHistory?: number }) : {};
+        resetTenant({ large: settings.large ?? options.large, timeScale: settings.timeScale ?? options.timeScale, reconHistory: settings.reconHistory });
         resetClock();
         res.writeHead(204, cors).end();
         return;
@@ -117,7 +120,7 @@ const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].repla
 if (isMain) {
   const port = Number(process.env.MOCK_PORT ?? 4010);
   const allowedOrigins = (process.env.MOCK_ALLOWED_ORIGINS ?? '').split(',').filter(Boolean);
-  void startMockServer({ port, allowedOrigins, large: process.env.MOCK_SCALE === 'large', oidcIssuer: process.env.MOCK_OIDC_ISSUER || undefined }).then(() => {
+  void startMockServer({ port, allowedOrigins, large: process.env.MOCK_SCALE === 'large', timeScale: Number(process.env.MOCK_TIME_SCALE) || undefined, oidcIssuer: process.env.MOCK_OIDC_ISSUER || undefined }).then(() => {
     console.log(`Mock tenant listening on http://127.0.0.1:${port}/openidm`);
   });
 }

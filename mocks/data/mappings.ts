@@ -3,6 +3,7 @@
  * in both directions, and the seed documents' own examples (`mapping1`, `mapping4`, `mapping7` from
  * `source1`; `systemHrdb_managedUser`).
  */
+import { SITUATION_NAMES } from '../../src/lib/idm-vocabulary';
 import { createRandom, type Random } from '../random';
 
 export interface MockPropertyMapping {
@@ -13,9 +14,17 @@ export interface MockPropertyMapping {
   default?: unknown;
 }
 
+/** The configuration object as `config/sync` and `config/mapping/<name>` return it (no summary-only flags). */
+export function mappingConfig(m: MockMapping): Record<string, unknown> {
+  const { perFile: _perFile, sourceRouteReady: _s, targetRouteReady: _t, ...config } = m;
+  return config;
+}
+
 export interface MockPolicy {
   situation: string;
   action: string | { type: string; source: string };
+  condition?: string | { type: string; source: string };
+  postAction?: { type: string; source: string };
 }
 
 export interface MockMapping {
@@ -162,9 +171,112 @@ function realisticMappings(random: Random): MockMapping[] {
   return list;
 }
 
+const XSS_DEFAULT = '<img src=x onerror=alert(1)>';
+const js = (source: string) => ({ type: 'text/javascript', source });
+const ALL_SITUATIONS = SITUATION_NAMES;
+const queued = (maxRetries: number, extra: Record<string, unknown> = {}) => ({
+  enabled: true,
+  pageSize: 100,
+  pollingInterval: 1000,
+  maxQueueSize: 1000,
+  maxRetries,
+  retryDelay: 1000,
+  postRetryAction: 'logged-ignore',
+  ...extra,
+});
+
+/**
+ * Configuration beyond the summaries, for `config/sync` and `config/mapping/<name>`: transforms,
+ * conditions, defaults, correlation, valid source/target, queued sync, situation policies (some
+ * left to the engine's defaults). Merged after the summaries are built, so those stay unchanged.
+ */
+const CONFIG_EXTRAS: Record<string, Partial<MockMapping>> = {
+  managedUser_systemLdapAccounts: {
+    displayName: 'Users to LDAP',
+    enableSync: true,
+    correlationQuery: { type: 'text/javascript', source: "var qry = {'_queryFilter': 'uid eq \"' + source.userName + '\"'}; qry" },
+    validSource: js("source.accountStatus === 'active'"),
+    onCreate: js("target.dn = 'uid=' + source.userName + ',ou=People,dc=example,dc=com';"),
+    triggerSyncProperties: ['/userName', '/givenName', '/sn', '/mail'],
+    queuedSync: queued(5),
+    properties: [
+      { source: 'userName', target: 'uid' },
+      { source: 'givenName', target: 'givenName' },
+      { source: 'sn', target: 'sn' },
+      { source: '', target: 'cn', transform: js("source.givenName + ' ' + source.sn") },
+      { source: 'mail', target: 'mail', condition: js('object.mail != null') },
+      { source: 'telephoneNumber', target: 'telephoneNumber', condition: '/object/telephoneNumber pr' },
+      { target: 'objectClass', default: ['top', 'inetOrgPerson', 'organizationalPerson', 'person'] },
+      { source: 'description', target: 'description', default: XSS_DEFAULT },
+    ],
+    policies: [
+      { situation: 'CONFIRMED', action: 'UPDATE' },
+      { situation: 'FOUND', action: 'LINK' },
+      { situation: 'ABSENT', action: 'CREATE', condition: '/object/accountStatus eq "active"', postAction: js("logger.info('created ' + target._id)") },
+      { situation: 'AMBIGUOUS', action: 'EXCEPTION' },
+      { situation: 'MISSING', action: js("source.accountStatus === 'active' ? 'CREATE' : 'UNLINK'") },
+      { situation: 'SOURCE_MISSING', action: 'DELETE' },
+      { situation: 'UNQUALIFIED', action: 'DELETE' },
+      { situation: 'UNASSIGNED', action: 'REPORT' },
+    ],
+  },
+  managedAlpha_user_systemLdapAccounts: {
+    displayName: 'Alpha users to LDAP',
+    linkQualifiers: ['default', 'admin'],
+    sourceCondition: '/source/accountStatus eq "active"',
+    correlationQuery: [
+      { linkQualifier: 'default', expressionTree: { all: ['uid'] }, mapping: 'managedAlpha_user_systemLdapAccounts', type: 'text/javascript', file: 'ui/correlateTreeToQueryFilter.js' },
+      { linkQualifier: 'admin', expressionTree: { any: ['uid', 'mail'] }, mapping: 'managedAlpha_user_systemLdapAccounts', type: 'text/javascript', file: 'ui/correlateTreeToQueryFilter.js' },
+    ],
+    validTarget: js("target.dn.indexOf('ou=People') > 0"),
+    queuedSync: queued(5),
+    reconAssociation: { maxAnalysisRunsPerMapping: 1, maxNonAnalysisRunsPerMapping: 3 },
+    properties: [
+      { source: 'userName', target: 'uid', condition: '/linkQualifier eq "default"' },
+      { source: 'userName', target: 'uid', transform: js("'adm-' + source"), condition: '/linkQualifier eq "admin"' },
+      { source: 'givenName', target: 'givenName' },
+      { source: 'sn', target: 'sn' },
+      { source: 'mail', target: 'mail' },
+      { target: 'description', default: XSS_DEFAULT },
+    ],
+    policies: [
+      { situation: 'ABSENT', action: 'CREATE' },
+      { situation: 'CONFIRMED', action: 'UPDATE' },
+      { situation: 'MISSING', action: 'CREATE' },
+    ],
+  },
+  managedAlpha_user_systemAdAccounts: { queuedSync: queued(3) },
+  managedBravo_user_systemSalesforceUsers: { queuedSync: queued(5, { postRetryAction: 'dead-letter-queue' }) },
+  managedAlpha_user_systemServicenowUsers: {
+    queuedSync: queued(2, { postRetryAction: { type: 'text/javascript', source: "logger.warn('giving up on ' + syncEvent.resourceId); 'logged-ignore'" } }),
+  },
+  // Seeded by the admin console: every situation set to ASYNC.
+  managedBravo_user_systemOktaUsers: {
+    consentRequired: false,
+    icon: null,
+    enableSync: { $bool: '&{esv.okta.enable.mapping}' },
+    policies: ALL_SITUATIONS.map((situation) => ({ situation, action: 'ASYNC' })),
+  },
+  managedAlpha_user_managedBravo_user: {
+    queuedSync: queued(5),
+    syncAfter: [],
+    properties: [
+      { source: 'userName', target: 'userName' },
+      { source: 'givenName', target: 'givenName' },
+      { source: 'sn', target: 'sn' },
+      { source: 'mail', target: 'mail', transform: js("source.replace('@alpha.', '@bravo.')") },
+    ],
+  },
+  managedBravo_user_managedAlpha_user: {
+    links: 'managedAlpha_user_managedBravo_user',
+    syncAfter: ['managedAlpha_user_managedBravo_user'],
+    properties: [{ source: 'userName', target: 'userName' }],
+  },
+};
+
 export function seedMappings(options: { large?: boolean } = {}): MockMapping[] {
   const random = createRandom(7);
-  const realistic = realisticMappings(random);
+  const realistic = realisticMappings(random).map((m) => (CONFIG_EXTRAS[m.name] ? { ...m, ...CONFIG_EXTRAS[m.name] } : m));
   // The seed examples sit in the middle of the processing order, as added later by an administrator.
   const list = [...realistic.slice(0, 20), ...seedExampleMappings(), ...realistic.slice(20)];
   if (options.large) {

@@ -5,6 +5,10 @@
 import { http } from 'msw';
 import { crest, CrestFailure } from '../crest';
 import { mappingHandlers } from './mappings';
+import { reconHandlers } from './recon';
+import { configHandlers } from './config';
+import { linkedResourceHandlers } from './linked-resources';
+import { syncQueueHandlers } from './sync-queue';
 
 const notFound = http.all('*/openidm/*', ({ request }) =>
   crest(() => {
@@ -12,4 +16,4 @@ const notFound = http.all('*/openidm/*', ({ request }) =>
   }),
 );
 
-export const handlers = [...mappingHandlers, notFound];
+export const handlers = [...mappingHandlers, ...reconHandlers, ...syncQueueHandlers, ...linkedResourceHandlers, ...configHandlers, notFound];

@@ -5,7 +5,7 @@
  */
 import { tableFeatures, useTable, type ColumnDef, type RowData } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 const features = tableFeatures({});
 export type VirtualTableFeatures = typeof features;
@@ -26,6 +26,12 @@ export interface VirtualTableProps<T extends RowData> {
   /** The number of rows in the whole list when known (for aria-rowcount); unknown = -1. */
   totalRows?: number;
   rowClassName?: (row: T) => string | undefined;
+  /**
+   * Keep the first visible row where it is when rows before it come or go (e.g. pages dropped
+   * from memory at the top of an infinite list, or loaded back), instead of letting the content
+   * jump under the reader.
+   */
+  keepScrollAnchor?: boolean;
 }
 
 export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
@@ -48,6 +54,26 @@ export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
   useEffect(() => {
     if (onEndReached && rows.length > 0 && lastIndex >= rows.length - 1 - endThreshold) onEndReached();
   }, [lastIndex, rows.length, endThreshold, onEndReached]);
+
+  // The first visible row and how far the view is scrolled past its start, as of the last render.
+  const anchor = useRef<{ id: string; index: number; within: number } | null>(null);
+  const keepScrollAnchor = props.keepScrollAnchor ?? false;
+  useLayoutEffect(() => {
+    if (!keepScrollAnchor) return;
+    const offset = virtualizer.scrollOffset ?? 0;
+    const previous = anchor.current;
+    if (previous && rows[previous.index]?.id !== previous.id) {
+      const index = rows.findIndex((row) => row.id === previous.id);
+      const start = index >= 0 ? virtualizer.getOffsetForIndex(index, 'start')?.[0] : undefined;
+      if (index >= 0 && start !== undefined) {
+        virtualizer.scrollToOffset(start + previous.within);
+        anchor.current = { id: previous.id, index, within: previous.within };
+        return;
+      }
+    }
+    const first = items.find((item) => item.end > offset);
+    anchor.current = first ? { id: rows[first.index]!.id, index: first.index, within: offset - first.start } : null;
+  });
 
   const top = items.length ? items[0]!.start : 0;
   const bottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;

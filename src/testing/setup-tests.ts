@@ -24,6 +24,22 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 
-// jsdom has no layout: give elements a size so TanStack Virtual renders rows in component tests.
-Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 800 });
-Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 1200 });
+// jsdom has no layout: give elements a size so TanStack Virtual renders rows in component tests
+// (it sizes the viewport from clientHeight/clientWidth and measures rows by offsetHeight).
+for (const [property, size] of [
+  ['clientHeight', 800],
+  ['clientWidth', 1200],
+  ['offsetHeight', 800],
+  ['offsetWidth', 1200],
+] as const) {
+  Object.defineProperty(HTMLElement.prototype, property, { configurable: true, get: () => size });
+}
+
+// jsdom has <dialog> but not its methods: open and close as the browser would, minus the top layer.
+HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+  this.setAttribute('open', '');
+};
+HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+  this.removeAttribute('open');
+  this.dispatchEvent(new Event('close'));
+};

@@ -31,6 +31,8 @@ export interface SessionValue {
   /** OAuth, for an expired session: a popup, so the page underneath keeps its state. */
   signInWithPopup: () => Promise<void>;
   signOut: () => Promise<void>;
+  /** Closes the expired-session dialog without signing in. */
+  dismissExpired: () => void;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
@@ -136,6 +138,7 @@ export function SessionProvider({ auth, initial, children }: { auth: AuthConfig;
         setAccessToken(user.access_token);
         signedIn(displayNameOf(user));
       },
+      dismissExpired: () => setExpired(false),
       signOut: async () => {
         setAccessToken(null);
         queryClient.clear();

@@ -4,8 +4,8 @@
  * with the CREST grammar before anything is sent.
  */
 import { useId, useState, type FormEvent } from 'react';
-import { FilterSyntaxMessage } from '../../../components/filter-syntax-message';
-import { checkFilter, type FilterSyntaxError } from '../../../lib/query-filter';
+import { AdvancedFilterField, validateAdvancedFilter } from '../../../components/advanced-filter-field';
+import type { FilterSyntaxError } from '../../../lib/query-filter';
 import { FILTER_FIELDS, type FilterField, type MappingsView, type MatchMode } from '../mappings-view';
 
 export interface FilterChange {
@@ -24,39 +24,21 @@ export function MappingsFilterForm({ view, onApply, onClear }: { view: MappingsV
   const [match, setMatch] = useState<MatchMode>(view.match);
   const [value, setValue] = useState(view.value);
   const [advanced, setAdvanced] = useState(view.advanced);
-  const [syntaxError, setSyntaxError] = useState<FilterSyntaxError | null>(() => {
-    if (!view.advanced) return null;
-    const check = checkFilter(view.advanced);
-    return check.ok ? null : check.error;
-  });
+  const [syntaxError, setSyntaxError] = useState<FilterSyntaxError | null>(() => validateAdvancedFilter(view.advanced));
 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (advancedMode) {
       const text = advanced.trim();
-      if (text !== '') {
-        const check = checkFilter(text);
-        if (!check.ok) {
-          setSyntaxError(check.error);
-          return;
-        }
-      }
-      setSyntaxError(null);
+      const error = validateAdvancedFilter(text);
+      setSyntaxError(error);
+      if (error) return;
       onApply({ field, match, value: '', advanced: text });
     } else {
       onApply({ field, match, value, advanced: '' });
     }
   }
 
-  function revalidate(text: string) {
-    setAdvanced(text);
-    if (syntaxError) {
-      const check = checkFilter(text);
-      setSyntaxError(check.ok || text.trim() === '' ? null : check.error);
-    }
-  }
-
-  const errorId = `${id}-advanced-error`;
   return (
     <form className="filter-form" role="search" aria-label="Filter mappings" onSubmit={submit}>
       <div className="filter-mode">
@@ -66,28 +48,15 @@ export function MappingsFilterForm({ view, onApply, onClear }: { view: MappingsV
         </label>
       </div>
       {advancedMode ? (
-        <div className="field field-wide">
-          <label htmlFor={`${id}-advanced`}>Query filter</label>
-          <input
-            id={`${id}-advanced`}
-            className="mono"
-            value={advanced}
-            onChange={(e) => revalidate(e.target.value)}
-            placeholder={`/source sw "managed/" and !(/target eq "system/ldap/account")`}
-            spellCheck={false}
-            autoComplete="off"
-            aria-invalid={syntaxError ? true : undefined}
-            aria-describedby={syntaxError ? errorId : `${id}-advanced-help`}
-          />
-          {syntaxError ? (
-            <FilterSyntaxMessage id={errorId} error={syntaxError} />
-          ) : (
-            <p id={`${id}-advanced-help`} className="hint">
-              CREST syntax: <code>/name eq "x"</code>, <code>sw</code>, <code>co</code>, <code>pr</code>, <code>and</code>, <code>or</code>, <code>!</code>,
-              parentheses. Checked here before it is sent.
-            </p>
-          )}
-        </div>
+        <AdvancedFilterField
+          value={advanced}
+          error={syntaxError}
+          onChange={(text, error) => {
+            setAdvanced(text);
+            setSyntaxError(error);
+          }}
+          placeholder={`/source sw "managed/" and !(/target eq "system/ldap/account")`}
+        />
       ) : (
         <div className="filter-row">
           <div className="field">

@@ -1,0 +1,57 @@
+/**
+ * The mapping page, reached the way users reach it (a mapping name in another page), with its
+ * properties, policies and settings; per-file mappings; a name that does not exist; accessible.
+ */
+import { paths } from '../src/config/paths';
+import { linkedCard, SEED_ACCOUNT, SEED_USER } from './helpers/linked-resources';
+import { expect, expectNoAxeViolations, test } from './helpers/test';
+
+test('open a mapping from a link and read its properties and policies', async ({ page }) => {
+  await page.goto(`${paths.linkedResources}?${new URLSearchParams({ resourceName: SEED_ACCOUNT })}`);
+  await linkedCard(page, SEED_USER).getByRole('link', { name: 'systemLdapAccounts_managedUser' }).first().click();
+  await expect(page).toHaveURL(/\/mappings\/systemLdapAccounts_managedUser$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'systemLdapAccounts_managedUser' })).toBeVisible();
+  await expect(page).toHaveTitle('Mapping systemLdapAccounts_managedUser · IDM Sync Console');
+
+  const properties = page.getByRole('region', { name: 'Attribute properties' });
+  await expect(properties.getByRole('rowheader')).toHaveText(['userName', 'givenName', 'sn', 'mail']);
+  await expect(properties.getByRole('row', { name: /userName/ })).toContainText('uid');
+
+  const policies = page.getByRole('region', { name: 'Situation policies' });
+  await expect(policies.getByRole('rowheader')).toHaveCount(13);
+  await expect(policies.getByRole('row', { name: /^CONFIRMED / })).toContainText('UPDATE');
+  await expect(policies.getByRole('row', { name: /^FOUND_ALREADY_LINKED / })).toContainText('EXCEPTION engine default');
+  await expectNoAxeViolations(page);
+});
+
+test('a mapping with transforms, conditions, scripted policies and queued sync', async ({ page }) => {
+  await page.goto(paths.mapping('managedUser_systemLdapAccounts'));
+  const properties = page.getByRole('region', { name: 'Attribute properties' });
+  const cn = properties.getByRole('row', { name: /^whole source object cn / });
+  await cn.getByText('Yes, script').click();
+  await expect(cn.getByText("source.givenName + ' ' + source.sn")).toBeVisible();
+  await expect(properties.getByText('<img src=x onerror=alert(1)>', { exact: true })).toBeVisible();
+  expect(await page.locator('main img').count()).toBe(0);
+
+  const policies = page.getByRole('region', { name: 'Situation policies' });
+  await policies.getByText('Decided by a script').click();
+  await expect(policies.getByText("source.accountStatus === 'active' ? 'CREATE' : 'UNLINK'")).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Queued synchronization' })).toContainText('maxRetries5');
+
+  // The queued-events count opens the queue filtered by this mapping.
+  await page.getByRole('region', { name: 'Sync queue' }).getByRole('link').click();
+  await expect(page).toHaveURL(/\/sync-queue\?mapping=managedUser_systemLdapAccounts$/);
+  await expect(page.getByLabel('Mapping')).toHaveValue('managedUser_systemLdapAccounts');
+  await expectNoAxeViolations(page);
+});
+
+test('a per-file mapping, and a name that does not exist', async ({ page }) => {
+  await page.goto(paths.mapping('managedBravo_user_managedAlpha_user'));
+  await expect(page.getByText(/^Configured in config\/mapping\/managedBravo_user_managedAlpha_user/)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Other settings' })).toContainText('links');
+  await expectNoAxeViolations(page);
+
+  await page.goto(paths.mapping('noSuchMapping'));
+  await expect(page.getByRole('heading', { name: 'No such mapping' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('No mapping named noSuchMapping');
+});

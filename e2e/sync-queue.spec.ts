@@ -1,0 +1,147 @@
+/**
+ * The sync queue as an operator uses it: filter it and page through it by the server's cursor,
+ * delete one event and several (one of them already gone), markup shown as text, accessible.
+ */
+import { paths } from '../src/config/paths';
+import { QUEUE_TABLE, queueTable, removeFromQueue, scrollQueueToEnd, tenantQueue } from './helpers/sync-queue';
+import { tableRows } from './helpers/table';
+import { expect, expectNoAxeViolations, recordRequests, test } from './helpers/test';
+
+test('filter the queue and page through it', async ({ page }) => {
+  const queries = recordRequests(page, '/openidm/sync/queue');
+  await page.goto(paths.syncQueue);
+  await expect(tableRows(page, QUEUE_TABLE).first()).toBeVisible();
+  await expect(page.getByText(/100 events loaded\. More are queued; the server does not say how many\./)).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel('Mapping').fill('managedAlpha_user_systemServicenowUsers');
+  await page.getByLabel('State').selectOption('ACQUIRED');
+  await page.getByRole('button', { name: 'Apply filter' }).click();
+  await expect(page).toHaveURL(/\/sync-queue\?mapping=managedAlpha_user_systemServicenowUsers&state=ACQUIRED$/);
+  await expect.poll(() => queries.at(-1)?.get('_queryFilter')).toBe('/mapping eq "managedAlpha_user_systemServicenowUsers" and /state eq "ACQUIRED"');
+  await expect(queueTable(page).getByText('PENDING')).toHaveCount(0);
+  await expect(queueTable(page).getByText('Possibly stuck').first()).toBeVisible();
+
+  // Scrolling to the end asks for the next page with the server's cursor.
+  await scrollQueueToEnd(page);
+  await expect(page.getByText(/^\d+ events loaded/)).not.toHaveText(/^100 events/);
+  const paged = queries.filter((q) => q.has('_pagedResultsCookie'));
+  expect(paged.length).toBeGreaterThan(0);
+  expect(paged[0]!.get('_queryFilter')).toBe('/mapping eq "managedAlpha_user_systemServicenowUsers" and /state eq "ACQUIRED"');
+  expect(queries.every((q) => q.get('_pageSize') === '100')).toBe(true);
+
+  // Reload keeps the view; the filter form shows it.
+  await page.reload();
+  await expect(page.getByLabel('State')).toHaveValue('ACQUIRED');
+  await expect(page.getByLabel('Mapping')).toHaveValue('managedAlpha_user_systemServicenowUsers');
+
+  // "Remaining retries below" narrows further; an empty result says so and offers to clear.
+  await page.getByLabel('Remaining retries below').fill('0');
+  await page.getByRole('button', { name: 'Apply filter' }).click();
+  await expect(page.getByRole('heading', { name: 'No queued events match these filters' })).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filters' }).last().click();
+  await expect(page).toHaveURL(/\/sync-queue$/);
+  await expect(tableRows(page, QUEUE_TABLE).first()).toBeVisible();
+});
+
+test('load more by button, with a bound on what stays in memory', async ({ page }) => {
+  await page.goto(paths.syncQueue);
+  const loadMore = page.getByRole('button', { name: 'Load more events' });
+  for (let loaded = 200; loaded <= 1000; loaded += 100) {
+    await loadMore.click();
+    await expect(page.getByText(new RegExp(`^${loaded} events loaded`))).toBeVisible();
+  }
+  // The eleventh page pushes the first one out of memory.
+  await loadMore.click();
+  await expect(page.getByText(/^1000 events loaded \(earlier ones released from memory\)/)).toBeVisible();
+  // The first page comes back with the cursor remembered for it; the last one makes room.
+  const queries = recordRequests(page, '/openidm/sync/queue');
+  await page.getByRole('button', { name: 'Load earlier events' }).click();
+  await expect(page.getByText(/^1000 events loaded\. More are queued/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Load earlier events' })).toHaveCount(0);
+  expect(queries.map((q) => q.has('_pagedResultsCookie'))).toEqual([false]);
+});
+
+test('infinite scroll past the memory bound keeps the reader in place', async ({ page, request }) => {
+  // The thousandth event: the last row on screen once ten pages are loaded and scrolled to the end.
+  const lastId = (await tenantQueue(request, 'true', 1000))[999]!._id;
+  // Tall enough for the whole scrolling table to be on screen.
+  await page.setViewportSize({ width: 1400, height: 1200 });
+  await page.goto(paths.syncQueue);
+  await expect(tableRows(page, QUEUE_TABLE).first()).toBeVisible();
+  for (let loaded = 200; loaded <= 1000; loaded += 100) {
+    await scrollQueueToEnd(page);
+    await expect(page.getByText(new RegExp(`^${loaded} events loaded`))).toBeVisible();
+  }
+  await scrollQueueToEnd(page);
+  await expect(page.getByText(/^1000 events loaded \(earlier ones released from memory\)/)).toBeVisible();
+  // The first page left memory, but the rows the reader was looking at did not move away.
+  await expect(queueTable(page).getByText(lastId, { exact: true })).toBeInViewport();
+  await expect(page.getByRole('button', { name: 'Load earlier events' })).toBeVisible();
+});
+
+test('delete one event, then several with one already gone', async ({ page, request }) => {
+  const deletes = recordRequests(page, '/openidm/sync/queue/');
+  await page.goto(`${paths.syncQueue}?mapping=managedAlpha_user_systemAdAccounts`);
+  await expect(tableRows(page, QUEUE_TABLE).first()).toBeVisible();
+  const [first, second, third, fourth] = await tenantQueue(request, '/mapping eq "managedAlpha_user_systemAdAccounts"', 4);
+
+  // One, after a confirmation that names it; Escape first, which deletes nothing.
+  await page.getByRole('button', { name: `Delete event ${first!._id}` }).click();
+  let dialog = page.getByRole('dialog', { name: 'Delete queued event' });
+  await expect(dialog).toContainText(first!._id);
+  await expectNoAxeViolations(page);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  expect(deletes).toHaveLength(0);
+
+  await page.getByRole('button', { name: `Delete event ${first!._id}` }).click();
+  dialog = page.getByRole('dialog', { name: 'Delete queued event' });
+  await dialog.getByRole('button', { name: 'Delete event' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Finished: 1 deleted, 0 already gone, 0 failed.');
+  await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(queueTable(page).getByText(first!._id)).toHaveCount(0);
+  expect(deletes).toHaveLength(1);
+
+  // Several, one of which a node processed in the meantime.
+  for (const event of [second!, third!, fourth!]) await page.getByRole('checkbox', { name: `Select event ${event._id}` }).check();
+  await expect(page.getByText('3 selected')).toBeVisible();
+  await removeFromQueue(request, third!._id);
+  await page.getByRole('button', { name: 'Delete selected (3)' }).click();
+  dialog = page.getByRole('dialog', { name: 'Delete 3 queued events' });
+  for (const event of [second!, third!, fourth!]) await expect(dialog).toContainText(event._id);
+  await dialog.getByRole('button', { name: 'Delete 3 events' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Finished: 2 deleted, 1 already gone, 0 failed.');
+  const results = dialog.getByRole('table', { name: 'Result per event' });
+  await expect(results.getByRole('row', { name: new RegExp(third!._id) })).toContainText('Already gone');
+  await expect(results.getByRole('row', { name: new RegExp(second!._id) })).toContainText('Deleted');
+  await expect(dialog.getByRole('progressbar')).toHaveAttribute('value', '3');
+  await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(page.getByText('None selected')).toBeVisible();
+  for (const event of [second!, third!, fourth!]) await expect(queueTable(page).getByText(event._id)).toHaveCount(0);
+  // Each event was sent once: 1 + 3 deletes.
+  expect(deletes).toHaveLength(4);
+});
+
+test('markup in a queued event shows as text', async ({ page }) => {
+  let dialogs = 0;
+  page.on('dialog', () => dialogs++);
+  await page.goto(`${paths.syncQueue}?resourceId=${encodeURIComponent('<img src=x onerror=alert(1)>')}`);
+  await expect(queueTable(page).getByText('managed/alpha_user/<img src=x onerror=alert(1)>')).toBeVisible();
+  await expect(page.getByLabel('Resource id')).toHaveValue('<img src=x onerror=alert(1)>');
+  expect(await page.locator('main img').count()).toBe(0);
+  expect(dialogs).toBe(0);
+});
+
+test('auto-refresh is off until chosen, and then says how often', async ({ page }) => {
+  const queries = recordRequests(page, '/openidm/sync/queue');
+  await page.goto(paths.syncQueue);
+  await expect(page.getByLabel('Auto-refresh')).toHaveValue('0');
+  await expect(tableRows(page, QUEUE_TABLE).first()).toBeVisible();
+  const before = queries.length;
+  await page.getByRole('button', { name: 'Refresh now' }).click();
+  await expect.poll(() => queries.length).toBeGreaterThan(before);
+  await page.getByLabel('Auto-refresh').selectOption('10');
+  await expect(page).toHaveURL(/refresh=10/);
+  await expect(page.getByText(/refreshing every 10 s/)).toBeVisible();
+});

@@ -1,0 +1,144 @@
+/** The mock tenant's queue, linked resources and config endpoints keep the documented shapes. */
+import { describe, expect, it } from 'vitest';
+import { compareQueueOrder, seedQueue } from '../data/queue';
+import { getTenant } from '../tenant';
+
+const base = 'https://tenant.example.test/openidm';
+const headers = { 'Accept-API-Version': 'resource=1.0' };
+
+async function get(path: string) {
+  const response = await fetch(`${base}/${path}`, { headers });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> & { result: Record<string, unknown>[] } };
+}
+
+describe('GET sync/queue', () => {
+  it('pages every event exactly once by cursor, with no totals', async () => {
+    const ids: string[] = [];
+    let cookie: string | null = null;
+    let pages = 0;
+    do {
+      const { status, body } = await get(`sync/queue?_queryFilter=true&_pageSize=1000${cookie ? `&_pagedResultsCookie=${encodeURIComponent(cookie)}` : ''}`);
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ totalPagedResultsPolicy: 'NONE', totalPagedResults: -1, remainingPagedResults: -1 });
+      ids.push(...body.result.map((e) => e._id as string));
+      cookie = body.pagedResultsCookie as string | null;
+      pages++;
+    } while (cookie);
+    expect(pages).toBe(5);
+    expect(ids).toHaveLength(getTenant().queue.size);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('keeps the documented record shape: nodeId null while pending', async () => {
+    const { body } = await get(`sync/queue?_queryFilter=${encodeURIComponent('/_id eq "03e6ab3b-9e5f-43ac-a7a7-a889c5556955"')}`);
+    expect(body.result).toEqual([
+      {
+        _id: '03e6ab3b-9e5f-43ac-a7a7-a889c5556955',
+        _rev: '0000000034dba395',
+        mapping: 'managedUser_systemLdapAccounts',
+        resourceId: 'e6533cfe-81ad-4fe8-8104-55e17bd9a1a9',
+        syncAction: 'notifyCreate',
+        state: 'PENDING',
+        resourceCollection: 'managed/realm-name_user',
+        nodeId: null,
+        createDate: '2018-11-12T07:45:00.072Z',
+        remainingRetries: 5,
+      },
+    ]);
+    const acquired = await get(`sync/queue?_queryFilter=${encodeURIComponent('/state eq "ACQUIRED"')}&_pageSize=50`);
+    expect(acquired.body.result.every((e) => typeof e.nodeId === 'string')).toBe(true);
+    const pending = await get(`sync/queue?_queryFilter=${encodeURIComponent('/state eq "PENDING"')}&_pageSize=50`);
+    expect(pending.body.result.every((e) => e.nodeId === null)).toBe(true);
+  });
+
+  it('filters on remainingRetries and returns only the asked fields', async () => {
+    const { body } = await get(`sync/queue?_queryFilter=${encodeURIComponent('remainingRetries lt 2')}&_pageSize=20&_fields=remainingRetries`);
+    expect(body.result.length).toBe(20);
+    for (const e of body.result) {
+      expect(Object.keys(e).sort()).toEqual(['_id', '_rev', 'remainingRetries']);
+      expect(e.remainingRetries).toBeLessThan(2);
+    }
+  });
+
+  it('answers 400 to a broken filter or cursor', async () => {
+    expect((await get('sync/queue?_queryFilter=state+eq')).status).toBe(400);
+    expect((await get('sync/queue?_queryFilter=true&_pagedResultsCookie=nonsense')).status).toBe(400);
+  });
+});
+
+describe('DELETE sync/queue/<id>', () => {
+  it('deletes once, then answers 404', async () => {
+    const id = getTenant().queue.events[3]!._id;
+    const first = await fetch(`${base}/sync/queue/${id}`, { method: 'DELETE', headers });
+    expect(first.status).toBe(200);
+    expect(((await first.json()) as { _id: string })._id).toBe(id);
+    const second = await fetch(`${base}/sync/queue/${id}`, { method: 'DELETE', headers });
+    expect(second.status).toBe(404);
+    expect(await second.json()).toEqual({ code: 404, reason: 'Not Found', message: `Object ${id} not found in sync/queue` });
+  });
+});
+
+describe('seeding the queue', () => {
+  it('seeds 200,000 events in the large mode, in queue order, quickly', () => {
+    const started = performance.now();
+    const store = seedQueue({ large: true });
+    const elapsed = performance.now() - started;
+    expect(store.size).toBe(200_002);
+    expect(new Set(store.events.map((e) => e.mapping)).size).toBeGreaterThanOrEqual(5);
+    expect(store.events.some((e) => e.state === 'ACQUIRED')).toBe(true);
+    expect(elapsed).toBeLessThan(10_000);
+    for (let i = 1; i < store.events.length; i++) if (compareQueueOrder(store.events[i - 1]!, store.events[i]!) >= 0) throw new Error(`out of order at ${i}`);
+  });
+});
+
+describe('POST sync?_action=getLinkedResources', () => {
+  it("answers the seed's example verbatim, as a bare array", async () => {
+    const response = await fetch(`${base}/sync?_action=getLinkedResources&resourceName=managed/realm-name_user/42f8a60e-2019-4110-a10d-7231c3578e2b`, { method: 'POST', headers });
+    expect(await response.json()).toEqual([
+      {
+        resourceName: 'system/ldap/account/03496258-1c5e-40a0-8744-badc2500f262',
+        content: {
+          uid: 'joe.smith1',
+          mail: 'joe.smith@example.com',
+          sn: 'Smith',
+          givenName: 'Joe',
+          employeeType: [],
+          dn: 'uid=joe.smith1,ou=People,dc=example,dc=com',
+          ldapGroups: [],
+          cn: 'Joe Smith',
+          kbaInfo: [],
+          aliasList: [],
+          objectClass: ['top', 'inetOrgPerson', 'organizationalPerson', 'person'],
+          _id: '03496258-1c5e-40a0-8744-badc2500f262',
+        },
+        linkQualifier: 'default',
+        linkType: 'systemLdapAccounts_managedUser',
+      },
+    ]);
+  });
+
+  it('links only to mappings that exist, and reports an unreadable object with content null', async () => {
+    const names = new Set(getTenant().mappings.map((m) => m.name));
+    for (const link of getTenant().links.links) expect(names).toContain(link.linkType);
+    const response = await fetch(`${base}/sync?_action=getLinkedResources&resourceName=managed/bravo_user/7d1c3a52-5b8e-4c1f-9a0e-2f6b8d4e1a90`, { method: 'POST', headers });
+    const body = (await response.json()) as { content: unknown; error?: string; resourceName: string }[];
+    const broken = body.find((e) => e.error);
+    expect(broken).toMatchObject({ content: null, resourceName: 'system/servicenow/sys_user/4f1e2d3c-b5a6-4978-8c9d-0e1f2a3b4c5d' });
+  });
+});
+
+describe('GET config/sync and config/mapping/<name>', () => {
+  it('holds every sync.json mapping, in order, and each per-file mapping on its own', async () => {
+    const { body } = await get('config/sync');
+    const mappings = body.mappings as { _id: string; name: string }[];
+    const expected = getTenant().mappings.filter((m) => !m.perFile);
+    expect(body._id).toBe('sync');
+    expect(mappings.map((m) => m.name)).toEqual(expected.map((m) => m.name));
+    expect(mappings.every((m) => m._id === `sync/${m.name}`)).toBe(true);
+    expect(mappings.some((m) => 'sourceRouteReady' in m || 'perFile' in m)).toBe(false);
+
+    const perFile = await get('config/mapping/managedAlpha_user_managedBravo_user');
+    expect(perFile.body._id).toBe('mapping/managedAlpha_user_managedBravo_user');
+    expect((await get('config/mapping/managedUser_systemLdapAccounts')).status).toBe(404);
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * Launch and cancel. Both refresh the runs from the server afterwards; a launched run is put in
+ * the list at once (with what the server answered) so it shows before the next poll.
+ */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { watchList, type WatchedList } from '../watch';
+import { reconQueries } from './queries';
+import { cancelRecon, launchRecon, type LaunchReconParams } from './requests';
+
+export function useLaunchRecon() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (params: LaunchReconParams) => launchRecon(params),
+    onSuccess: async (result, params) => {
+      client.setQueryData<WatchedList>(reconQueries.lists(), (old) =>
+        old
+          ? watchList(
+              old,
+              [...old.runs, { _id: result._id, mapping: params.mapping, state: result.state, stage: 'ACTIVE_INITIALIZED', started: new Date().toISOString(), ended: '' }],
+              Date.now(),
+            )
+          : old,
+      );
+      await client.invalidateQueries({ queryKey: reconQueries.lists() });
+    },
+  });
+}
+
+export function useCancelRecon() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => cancelRecon(id),
+    onSettled: async (_result, _error, id) => {
+      await Promise.all([
+        client.invalidateQueries({ queryKey: reconQueries.detail(id).queryKey }),
+        client.invalidateQueries({ queryKey: reconQueries.lists() }),
+      ]);
+    },
+  });
+}

@@ -1,0 +1,54 @@
+/**
+ * The recon feature's one query-key factory. List and detail fold each answer into what was seen
+ * before (see watch.ts) and poll only while something is active; finished runs never go stale.
+ *
+ * `GET /recon` returns every run (about 1.5 KB each: 1.2 MB for 800 runs), so the list is
+ * refreshed only every 10 s while runs are active, to see runs started elsewhere; the active runs
+ * themselves are polled one by one (`GET /recon/<id>`, about a second, backing off), and when one
+ * ends the list is refreshed at once.
+ */
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { listReconRuns, readReconRun, searchMappings } from './requests';
+import { pollDelay, watchList, watchRun, type WatchedList, type WatchedRun } from '../watch';
+
+export const LIST_REFRESH_MS = 10_000;
+
+export const reconQueries = {
+  all: () => ['recon'] as const,
+  lists: () => [...reconQueries.all(), 'list'] as const,
+  list: () =>
+    queryOptions({
+      queryKey: reconQueries.lists(),
+      queryFn: async ({ signal, client, queryKey }) => {
+        const { reconciliations } = await listReconRuns(signal);
+        return watchList(client.getQueryData<WatchedList>(queryKey), reconciliations, Date.now());
+      },
+      refetchInterval: (query) => (query.state.data?.active ? LIST_REFRESH_MS : false),
+      // A hidden tab stops polling; TanStack Query resumes it when the tab shows again.
+      refetchIntervalInBackground: false,
+    }),
+  details: () => [...reconQueries.all(), 'detail'] as const,
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: [...reconQueries.details(), id] as const,
+      queryFn: async ({ signal, client, queryKey }) => {
+        const run = await readReconRun(id, signal);
+        const previous = client.getQueryData<WatchedRun>(queryKey);
+        const next = watchRun(previous, run, Date.now());
+        // A run that ended changes the list: refresh it now rather than at its next turn.
+        if (previous?.active && !next.active) void client.invalidateQueries({ queryKey: reconQueries.lists() });
+        return next;
+      },
+      refetchInterval: (query) => pollDelay(query.state.data),
+      refetchIntervalInBackground: false,
+      // A finished run never changes again.
+      staleTime: (query) => (query.state.data && !query.state.data.active ? Infinity : 0),
+    }),
+  mappingChoices: (prefix: string) =>
+    infiniteQueryOptions({
+      queryKey: [...reconQueries.all(), 'mapping-choices', prefix] as const,
+      queryFn: ({ pageParam, signal }) => searchMappings(prefix, pageParam, signal),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (page) => page.pagedResultsCookie ?? undefined,
+    }),
+};

@@ -1,0 +1,143 @@
+/**
+ * Launch a reconciliation: pick the mapping (or use the one given), a full run or one source entry
+ * by id, confirm. The server runs one reconciliation per mapping, so when the runs it reported
+ * (refreshed as the dialog opens) include an active one for the chosen mapping, the dialog says so
+ * and links to it instead of launching. Whatever the server refuses is shown with its message.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { ErrorState } from '../../../components/states';
+import { paths } from '../../../config/paths';
+import { useLaunchRecon } from '../api/mutations';
+import { reconQueries } from '../api/queries';
+import { isActive, statusLabel } from '../run-state';
+import { MappingPicker } from './mapping-picker';
+import { ModalDialog } from '../../../components/modal-dialog';
+
+export interface LaunchedRun {
+  id: string;
+  mapping: string;
+  sourceId?: string | undefined;
+}
+
+export interface LaunchReconDialogProps {
+  onClose: () => void;
+  onLaunched?: (run: LaunchedRun) => void;
+  /** Preselected mapping; the user may still choose another. */
+  mapping?: string;
+}
+
+/** Mount to open. */
+export function LaunchReconDialog({ onClose, onLaunched, mapping: preselected }: LaunchReconDialogProps) {
+  const id = useId();
+  const [mapping, setMapping] = useState(preselected ?? '');
+  const [picking, setPicking] = useState(!preselected);
+  const [scope, setScope] = useState<'full' | 'byId'>('full');
+  const [sourceId, setSourceId] = useState('');
+  const [idError, setIdError] = useState(false);
+  // Fresh runs as the dialog opens, for the one-run-per-mapping check.
+  const runs = useQuery({ ...reconQueries.list(), staleTime: 0 });
+  const launch = useLaunchRecon();
+
+  const activeRun = mapping ? runs.data?.runs.find((run) => run.mapping === mapping && isActive(run)) : undefined;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!mapping || activeRun || launch.isPending) return;
+    const trimmed = sourceId.trim();
+    if (scope === 'byId' && !trimmed) {
+      setIdError(true);
+      return;
+    }
+    launch.mutate(
+      { mapping, sourceId: scope === 'byId' ? trimmed : undefined },
+      {
+        onSuccess: (result) => {
+          onLaunched?.({ id: result._id, mapping, sourceId: scope === 'byId' ? trimmed : undefined });
+          onClose();
+        },
+      },
+    );
+  }
+
+  return (
+    <ModalDialog title="Launch a reconciliation" onClose={onClose} dismissible={!launch.isPending} className="launch-dialog">
+      <form onSubmit={submit} noValidate>
+        {picking ? (
+          <MappingPicker
+            value={mapping}
+            onChange={(name) => {
+              setMapping(name);
+              launch.reset();
+            }}
+          />
+        ) : (
+          <div className="chosen-mapping">
+            <span>
+              Mapping: <strong className="mono">{mapping}</strong>
+            </span>
+            <button type="button" onClick={() => setPicking(true)}>
+              Choose another mapping
+            </button>
+          </div>
+        )}
+
+        <fieldset className="scope-choice">
+          <legend>What to reconcile</legend>
+          <label>
+            <input type="radio" name={`${id}-scope`} checked={scope === 'full'} onChange={() => setScope('full')} /> Every source entry (a full run)
+          </label>
+          <label>
+            <input type="radio" name={`${id}-scope`} checked={scope === 'byId'} onChange={() => setScope('byId')} /> One source entry, by its id
+          </label>
+          {scope === 'byId' ? (
+            <div className="field">
+              <label htmlFor={`${id}-source-id`}>Source entry id</label>
+              <input
+                id={`${id}-source-id`}
+                className="mono"
+                value={sourceId}
+                onChange={(e) => {
+                  setSourceId(e.target.value);
+                  setIdError(false);
+                }}
+                autoComplete="off"
+                spellCheck={false}
+                aria-invalid={idError ? true : undefined}
+                aria-describedby={idError ? `${id}-source-id-error` : undefined}
+              />
+              {idError ? (
+                <p id={`${id}-source-id-error`} className="field-error">
+                  Enter the id of the source entry to reconcile.
+                </p>
+              ) : null}
+            </div>
+          ) : null}
+        </fieldset>
+
+        {activeRun ? (
+          <div className="notice notice-warn" role="alert">
+            <strong className="mono">{mapping}</strong> already has a run in progress ({statusLabel(activeRun).toLowerCase()}, started{' '}
+            {activeRun.started ? new Date(activeRun.started).toLocaleTimeString('en-GB') : 'at an unknown time'}).{' '}
+            <Link to={paths.reconRun(activeRun._id)} onClick={onClose}>
+              See that run
+            </Link>
+            . The server runs one reconciliation per mapping at a time: wait for it to finish or cancel it first.
+          </div>
+        ) : null}
+        {runs.isError ? <ErrorState title="The runs in progress could not be checked" error={runs.error} /> : null}
+        {launch.isError ? <ErrorState title="The reconciliation could not be launched" error={launch.error} /> : null}
+
+        <div className="form-actions modal-actions">
+          <button type="submit" className="button-primary" disabled={!mapping || Boolean(activeRun) || launch.isPending}>
+            {launch.isPending ? 'Launching…' : 'Launch'}
+          </button>
+          <button type="button" onClick={onClose} disabled={launch.isPending}>
+            Close
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}

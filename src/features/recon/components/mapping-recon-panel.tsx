@@ -1,0 +1,87 @@
+/**
+ * For a mapping's page: its recent runs (each linking to the run), launch and cancel. Composed by
+ * the app into the mapping detail route; it reads the same runs list as the Recon page, so both
+ * stay in step and share polling.
+ */
+import { useId, useState } from 'react';
+import { Link } from 'react-router';
+import { ErrorState, LoadingState } from '../../../components/states';
+import { paths } from '../../../config/paths';
+import { formatDuration, formatTime } from '../progress';
+import { isActive, stageText } from '../run-state';
+import { CancelReconButton } from './cancel-recon-button';
+import { LaunchReconDialog, type LaunchedRun } from './launch-recon-dialog';
+import { RunNotices } from './run-notices';
+import { RunProgressCell } from './run-progress';
+import { RunStatusBadge } from './run-status-badge';
+import { useLiveRuns } from '../use-live-runs';
+
+export function MappingReconPanel({ mapping, limit = 5 }: { mapping: string; limit?: number }) {
+  const headingId = useId();
+  const [launching, setLaunching] = useState(false);
+  const [launched, setLaunched] = useState<LaunchedRun | null>(null);
+  const { list: query, runs: allRuns } = useLiveRuns();
+  const runs = allRuns.filter((run) => run.mapping === mapping);
+  const recent = runs.slice(0, limit);
+  const active = runs.find(isActive);
+  const finished = (query.data?.finished ?? []).filter((run) => run.mapping === mapping);
+
+  return (
+    <section className="panel mapping-recon-panel" aria-labelledby={headingId}>
+      <div className="panel-header">
+        <h2 id={headingId}>Reconciliation runs</h2>
+        <button type="button" className="button-primary" onClick={() => setLaunching(true)} disabled={Boolean(active)}>
+          Launch a reconciliation…
+        </button>
+        {active ? <CancelReconButton run={active} /> : null}
+      </div>
+      {active ? <p className="hint">A run is in progress; the server runs one reconciliation per mapping at a time.</p> : null}
+      <RunNotices launched={launched} finished={finished} onDismiss={() => setLaunched(null)} />
+      {query.isPending ? (
+        <LoadingState label="Loading runs…" />
+      ) : query.isError && !query.data ? (
+        <ErrorState title="The runs could not be loaded" error={query.error} />
+      ) : recent.length === 0 ? (
+        <p className="muted">This mapping has not been reconciled in the runs the server keeps.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption className="visually-hidden">Recent runs of {mapping}, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Started</th>
+                <th scope="col">State</th>
+                <th scope="col">Stage</th>
+                <th scope="col">Progress</th>
+                <th scope="col">Duration</th>
+              </tr>
+            </thead>
+            <tbody>
+              {recent.map((run) => (
+                <tr key={run._id}>
+                  <td>
+                    <Link to={paths.reconRun(run._id)}>{formatTime(run.started) || run._id}</Link>
+                  </td>
+                  <td>
+                    <RunStatusBadge run={run} />
+                  </td>
+                  <td>{stageText(run)}</td>
+                  <td>
+                    <RunProgressCell run={run} />
+                  </td>
+                  <td>{formatDuration(run.duration)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {runs.length > 0 ? (
+        <p>
+          <Link to={`${paths.recon}?${new URLSearchParams({ mapping })}`}>All {runs.length} runs of this mapping</Link>
+        </p>
+      ) : null}
+      {launching ? <LaunchReconDialog mapping={mapping} onClose={() => setLaunching(false)} onLaunched={setLaunched} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+/**
+ * Reconciliation runs: every run the server keeps, newest first, filtered by mapping and state in
+ * the URL, live while any run is active; launch and cancel from here.
+ */
+import { useId, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { usePageTitle } from '../../../components/use-page-title';
+import { filterRuns, hasReconFilter, readReconView, writeReconView, type ReconView, type StateFilter } from '../recon-view';
+import { RUN_STATES } from '../run-state';
+import { useLiveRuns } from '../use-live-runs';
+import { LaunchReconDialog, type LaunchedRun } from './launch-recon-dialog';
+import { ReconRunsTable } from './recon-runs-table';
+import { RunNotices } from './run-notices';
+
+const STATE_LABELS: Record<(typeof RUN_STATES)[number], string> = { ACTIVE: 'Active', SUCCESS: 'Succeeded', FAILED: 'Failed', CANCELED: 'Canceled' };
+
+export function ReconPage() {
+  usePageTitle('Recon runs');
+  const id = useId();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const view = useMemo(() => readReconView(searchParams), [searchParams]);
+  const [launching, setLaunching] = useState(false);
+  const [launched, setLaunched] = useState<LaunchedRun | null>(null);
+  const { list: query, runs: allRuns, activeCount } = useLiveRuns();
+  const runs = useMemo(() => filterRuns(allRuns, view), [allRuns, view]);
+
+  function go(next: Partial<ReconView>) {
+    setSearchParams(writeReconView({ ...view, ...next }), { replace: true });
+  }
+  const clear = () => go({ mapping: '', state: '' });
+
+  return (
+    <section className="page recon-page" aria-labelledby="recon-heading">
+      <header className="page-header page-header-actions">
+        <div>
+          <h1 id="recon-heading">Reconciliation runs</h1>
+          <p className="page-lede">Every run the server keeps, newest first. Active runs update live.</p>
+        </div>
+        <button type="button" className="button-primary" onClick={() => setLaunching(true)}>
+          Launch a reconciliation…
+        </button>
+      </header>
+
+      <RunNotices launched={launched} finished={query.data?.finished ?? []} onDismiss={() => setLaunched(null)} />
+
+      <form className="filter-form filter-row" role="search" aria-label="Filter runs" onSubmit={(e) => e.preventDefault()}>
+        <div className="field field-grow">
+          <label htmlFor={`${id}-mapping`}>Mapping name contains</label>
+          <input id={`${id}-mapping`} className="mono" value={view.mapping} onChange={(e) => go({ mapping: e.target.value })} autoComplete="off" spellCheck={false} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-state`}>State</label>
+          <select id={`${id}-state`} value={view.state} onChange={(e) => go({ state: e.target.value as StateFilter })}>
+            <option value="">Any state</option>
+            {RUN_STATES.map((state) => (
+              <option key={state} value={state}>
+                {STATE_LABELS[state]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="button" onClick={clear} disabled={!hasReconFilter(view)}>
+          Clear filters
+        </button>
+      </form>
+
+      {query.isPending ? (
+        <LoadingState label="Loading reconciliation runs…" />
+      ) : query.isError && !query.data ? (
+        <ErrorState
+          title="The reconciliation runs could not be loaded"
+          error={query.error}
+          action={
+            <button type="button" onClick={() => void query.refetch()}>
+              Try again
+            </button>
+          }
+        />
+      ) : query.data ? (
+        <>
+          {query.isError ? <ErrorState title="The runs could not be refreshed; showing the last answer" error={query.error} /> : null}
+          <p className="list-status">
+            {hasReconFilter(view) ? `${runs.length} of ${query.data.runs.length} runs match` : `${query.data.runs.length} runs`}
+            {activeCount > 0 ? ` · ${activeCount} active, updating live` : ''}
+          </p>
+          {query.data.runs.length === 0 ? (
+            <EmptyState title="No reconciliation has run yet">
+              <p>Launch one to reconcile a mapping's source and target.</p>
+            </EmptyState>
+          ) : runs.length === 0 ? (
+            <EmptyState title="No runs match these filters">
+              <button type="button" onClick={clear}>
+                Clear filters
+              </button>
+            </EmptyState>
+          ) : (
+            <ReconRunsTable runs={runs} busy={query.isFetching && activeCount === 0} caption="Reconciliation runs, newest first" />
+          )}
+        </>
+      ) : null}
+
+      {launching ? <LaunchReconDialog onClose={() => setLaunching(false)} onLaunched={setLaunched} /> : null}
+    </section>
+  );
+}

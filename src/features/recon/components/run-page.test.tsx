@@ -1,0 +1,140 @@
+/**
+ * One run's page against the mock tenant: honest progress, results, cancel, errors, completion.
+ */
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { server } from '../../../../mocks/node';
+import { LONG_MAPPING, QUICK_MAPPING, SEEDED_ACTIVE_MAPPING } from '../../../../mocks/recon/seed';
+import { getTenant, resetTenant } from '../../../../mocks/tenant';
+import { TEST_TENANT_URL } from '../../../testing/setup-tests';
+import { renderRecon } from '../test-utils';
+
+
+async function launch(mapping: string): Promise<string> {
+  const response = await fetch(`${TEST_TENANT_URL}/openidm/recon?_action=recon&mapping=${mapping}`, { method: 'POST' });
+  return ((await response.json()) as { _id: string })._id;
+}
+
+function finishedRun(mapping = QUICK_MAPPING) {
+  return getTenant().recon.runs.filter((r) => r.mapping === mapping)[0]!;
+}
+
+describe('Recon run page', () => {
+  it('shows unknown totals as indeterminate bars, never 0%', async () => {
+    const id = await launch(LONG_MAPPING);
+    renderRecon(`/recon/${id}`);
+    expect(await screen.findByRole('heading', { name: `Run of ${LONG_MAPPING}` })).toBeInTheDocument();
+    const source = screen.getByRole('progressbar', { name: 'Source entries: total not known yet' });
+    expect(source).not.toHaveAttribute('value');
+    expect(source).not.toHaveAttribute('aria-valuenow');
+    expect(screen.getAllByText('0 processed, total not known yet')).toHaveLength(3);
+    expect(screen.getByText('Running')).toBeInTheDocument();
+    expect(screen.getByText('not known in this stage')).toBeInTheDocument();
+  });
+
+  it('shows processed of total, throughput and time left once the source phase runs', async () => {
+    const id = await launch(LONG_MAPPING);
+    getTenant().recon.clock.advance(10_000);
+    renderRecon(`/recon/${id}`);
+    const source = await screen.findByRole('progressbar', { name: 'Source entries' });
+    expect(source).toHaveAttribute('max', '48000');
+    expect(Number(source.getAttribute('value'))).toBeGreaterThan(600);
+    expect(screen.getByText('reconciling source entries')).toBeInTheDocument();
+    // A second poll a second later gives a measured throughput and a time left.
+    expect(await screen.findByText(/^\d+ entries\/s$/, {}, { timeout: 3_000 })).toBeInTheDocument();
+    expect(screen.getByText(/^about \d+ min \d\d s$/)).toBeInTheDocument();
+  });
+
+  it('shows a finished run: situations with their meaning, status, durations, parameters', async () => {
+    const run = finishedRun();
+    renderRecon(`/recon/${run.id}`);
+    const chart = await screen.findByRole('table', { name: 'Situations found' });
+    expect(within(chart).getAllByRole('row')).toHaveLength(14);
+    expect(within(chart).getByRole('rowheader', { name: /ABSENT No link and no correlating target entry/ })).toBeInTheDocument();
+    expect(screen.getByText('Succeeded', { selector: '.badge' })).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'Time spent per operation' })).toBeInTheDocument();
+    expect(screen.getByText('Source query')).toBeInTheDocument();
+    expect(screen.getByText(/"resourceName": "system\/hrdb\/employee"/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Cancel run' })).not.toBeInTheDocument();
+  });
+
+  it('asks before canceling, sends one request for a double click, then shows Canceling and Canceled', async () => {
+    const user = userEvent.setup();
+    const canceled: string[] = [];
+    server.events.on('request:start', ({ request }) => {
+      if (request.method === 'POST') canceled.push(new URL(request.url).search);
+    });
+    const active = getTenant().recon.runs.find((r) => r.mapping === SEEDED_ACTIVE_MAPPING)!;
+    renderRecon(`/recon/${active.id}`);
+    await user.click(await screen.findByRole('button', { name: 'Cancel run' }));
+    const dialog = screen.getByRole('dialog', { name: 'Cancel this reconciliation?' });
+    expect(within(dialog).getByRole('button', { name: 'Keep it running' })).toHaveFocus();
+    expect(canceled).toEqual([]);
+    await user.dblClick(within(dialog).getByRole('button', { name: 'Cancel the run' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(canceled).toEqual(['?_action=cancel']);
+    expect(await screen.findByText('Canceling', { selector: '.badge' })).toBeInTheDocument();
+    expect(screen.getByText('aborting reconciling')).toBeInTheDocument();
+    getTenant().recon.clock.advance(2_000);
+    expect(await screen.findByText('Canceled', { selector: '.badge' }, { timeout: 3_000 })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent(`The reconciliation of ${SEEDED_ACTIVE_MAPPING} finished: canceled.`);
+  });
+
+  it('announces completion when a watched run ends, then stops polling', async () => {
+    resetTenant({ timeScale: 10 });
+    const seen: string[] = [];
+    const id = await launch(QUICK_MAPPING);
+    server.events.on('request:start', ({ request }) => {
+      if (request.url.includes(id)) seen.push(request.url);
+    });
+    renderRecon(`/recon/${id}`);
+    expect(await screen.findByText('Running', { selector: '.badge' })).toBeInTheDocument();
+    const status = await screen.findByText(`The reconciliation of ${QUICK_MAPPING} finished: succeeded.`, {}, { timeout: 4_000 });
+    expect(status.closest('[aria-live="polite"]')).not.toBeNull();
+    expect(screen.getByRole('table', { name: 'Situations found' })).toBeInTheDocument();
+    const polls = seen.length;
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(seen.length).toBe(polls);
+  });
+
+  it('reads a finished run once: leaving and coming back does not fetch it again', async () => {
+    const run = finishedRun();
+    const reads: string[] = [];
+    server.events.on('request:start', ({ request }) => {
+      if (new URL(request.url).pathname.endsWith(`/recon/${run.id}`)) reads.push(request.method);
+    });
+    const { router } = renderRecon(`/recon/${run.id}`);
+    expect(await screen.findByRole('table', { name: 'Situations found' })).toBeInTheDocument();
+    expect(document.title).toBe(`Run of ${QUICK_MAPPING} · IDM Sync Console`);
+    await router.navigate('/recon');
+    expect(await screen.findByRole('heading', { name: 'Reconciliation runs' })).toBeInTheDocument();
+    await router.navigate(`/recon/${run.id}`);
+    expect(await screen.findByRole('table', { name: 'Situations found' })).toBeInTheDocument();
+    expect(reads).toEqual(['GET']);
+  });
+
+  it("shows the server's message for an unknown run", async () => {
+    renderRecon('/recon/no-such-run');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('This run could not be loaded');
+    expect(alert).toHaveTextContent('Reconciliation with id no-such-run not found.');
+    expect(alert).toHaveTextContent('404');
+    expect(screen.getByRole('link', { name: 'All reconciliation runs' })).toBeInTheDocument();
+  });
+
+  it('compares two runs of the same mapping, differences marked', async () => {
+    const user = userEvent.setup();
+    const runs = getTenant().recon.runs.filter((r) => r.mapping === getTenant().recon.runs[0]!.mapping);
+    expect(runs.length).toBeGreaterThan(1);
+    const { router } = renderRecon(`/recon/${runs[0]!.id}`);
+    const select = await screen.findByLabelText('Other run');
+    await waitFor(() => expect(within(select).getAllByRole('option').length).toBe(runs.length));
+    await user.selectOptions(select, runs[1]!.id);
+    expect(router.state.location.search).toBe(`?compare=${runs[1]!.id}`);
+    const table = await screen.findByRole('table', { name: 'Situations, this run and the other' });
+    expect(within(table).getAllByRole('row')).toHaveLength(14);
+    expect(table.querySelectorAll('.compare-differs').length).toBeGreaterThan(0);
+    expect(screen.getByRole('table', { name: 'Status, this run and the other' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * The situation summary as a bar chart that is also a table: every one of the 13 situations with
+ * its count and one line explaining it, bars scaled to the largest count. Situations the server
+ * adds beyond the 13 are shown too.
+ */
+import { formatCount } from '../progress';
+import { SITUATIONS } from '../run-state';
+
+export function SituationChart({ summary, caption = 'Situations found' }: { summary: Record<string, number>; caption?: string }) {
+  const known = new Set(SITUATIONS.map((s) => s.name));
+  const rows = [
+    ...SITUATIONS.map((s) => ({ ...s, count: summary[s.name] ?? 0 })),
+    ...Object.entries(summary)
+      .filter(([name]) => !known.has(name))
+      .map(([name, count]) => ({ name, meaning: 'A situation this console does not know.', count })),
+  ];
+  const max = Math.max(1, ...rows.map((r) => r.count));
+  return (
+    <div className="table-scroll">
+      <table className="data-table situation-chart">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Situation</th>
+            <th scope="col" className="numeric">
+              Entries
+            </th>
+            <th scope="col">
+              <span className="visually-hidden">Share of the largest situation</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.name} className={row.count === 0 ? 'situation-zero' : undefined}>
+              <th scope="row">
+                <span className="mono">{row.name}</span>{' '}
+                <span className="situation-meaning">{row.meaning}</span>
+              </th>
+              <td className="numeric">{formatCount(row.count)}</td>
+              <td className="bar-cell" aria-hidden="true">
+                <span className="bar" style={{ width: `${(row.count / max) * 100}%` }} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+/**
+ * Confirms and runs the deletion of one or many queued events. The confirmation names every event;
+ * the run shows progress and a result per event ("deleted", "already gone", "failed: <server
+ * message>"). The dialog cannot be dismissed mid-run, and the confirm button works once.
+ */
+import { useRef, useState } from 'react';
+import { ModalDialog } from '../../../components/modal-dialog';
+import { deleteQueuedEvent } from '../api/requests';
+import type { QueuedEvent } from '../api/schemas';
+import { deleteEach, summarize, type DeleteResult, type DeleteResults } from '../bulk-delete';
+
+export interface DeleteEventsDialogProps {
+  events: QueuedEvent[];
+  onClose: () => void;
+  /** Called once, when the run has finished. */
+  onFinished: (results: DeleteResults) => void;
+}
+
+function describe(event: QueuedEvent): string {
+  return `${event.syncAction} of ${event.resourceCollection}/${event.resourceId} for ${event.mapping}`;
+}
+
+function ResultText({ result }: { result: DeleteResult | undefined }) {
+  switch (result?.status) {
+    case undefined:
+    case 'pending':
+      return <span className="muted">Waiting</span>;
+    case 'deleting':
+      return <span className="muted">Deleting…</span>;
+    case 'deleted':
+      return <span className="result-ok">Deleted</span>;
+    case 'gone':
+      return <span className="result-gone">Already gone (the server no longer has it)</span>;
+    case 'failed':
+      return <span className="result-failed">Failed: {result.message}</span>;
+  }
+}
+
+export function DeleteEventsDialog({ events, onClose, onFinished }: DeleteEventsDialogProps) {
+  const [results, setResults] = useState<DeleteResults | null>(null);
+  const [running, setRunning] = useState(false);
+  const started = useRef(false);
+  const single = events.length === 1 ? events[0]! : null;
+  const title = single ? 'Delete queued event' : `Delete ${events.length} queued events`;
+
+  async function run() {
+    // A double click, or Enter held down, must not send anything twice.
+    if (started.current) return;
+    started.current = true;
+    setRunning(true);
+    const final = await deleteEach(
+      events.map((e) => e._id),
+      deleteQueuedEvent,
+      { concurrency: 4, onUpdate: setResults },
+    );
+    setRunning(false);
+    onFinished(final);
+  }
+
+  const summary = results ? summarize(results) : null;
+  const finished = results !== null && !running;
+
+  return (
+    <ModalDialog title={title} onClose={onClose} dismissible={!running} className="delete-dialog">
+      {results === null ? (
+        single ? (
+          <p>
+            Delete the queued event <code className="break">{single._id}</code> ({describe(single)})? The change it carries will not be synchronized.
+          </p>
+        ) : (
+          <>
+            <p>Delete these {events.length} queued events? The changes they carry will not be synchronized.</p>
+            <ul className="event-list">
+              {events.map((e) => (
+                <li key={e._id}>
+                  <code>{e._id}</code> <span className="muted">({describe(e)})</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )
+      ) : (
+        <>
+          <progress max={summary!.total} value={summary!.done} aria-label="Deletion progress" />
+          <p role="status" aria-live="polite">
+            {finished
+              ? `Finished: ${summary!.deleted} deleted, ${summary!.gone} already gone, ${summary!.failed} failed.`
+              : `Deleting… ${summary!.done} of ${summary!.total} done.`}
+            {finished && summary!.failed > 0 ? ' The failed events stay selected so you can try again.' : ''}
+          </p>
+          <table className="data-table result-table">
+            <caption className="visually-hidden">Result per event</caption>
+            <thead>
+              <tr>
+                <th scope="col">Event</th>
+                <th scope="col">Result</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((e) => (
+                <tr key={e._id}>
+                  <td>
+                    <code>{e._id}</code>
+                  </td>
+                  <td>
+                    <ResultText result={results.get(e._id)} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      <div className="form-actions modal-actions">
+        {results === null ? (
+          <>
+            <button type="button" className="button-danger" onClick={() => void run()} disabled={running}>
+              {single ? 'Delete event' : `Delete ${events.length} events`}
+            </button>
+            <button type="button" onClick={onClose} autoFocus>
+              Cancel
+            </button>
+          </>
+        ) : (
+          <button type="button" onClick={onClose} disabled={running}>
+            Close
+          </button>
+        )}
+      </div>
+    </ModalDialog>
+  );
+}

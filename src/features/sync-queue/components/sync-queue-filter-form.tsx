@@ -1,0 +1,113 @@
+/**
+ * The queue's filters: mapping, state, sync action, resource id and "remaining retries below N",
+ * built into an escaped `_queryFilter`; or an advanced raw `_queryFilter`, checked in the browser.
+ */
+import { useId, useState, type FormEvent } from 'react';
+import { AdvancedFilterField, validateAdvancedFilter } from '../../../components/advanced-filter-field';
+import type { FilterSyntaxError } from '../../../lib/query-filter';
+import { STATES, SYNC_ACTIONS, type SyncQueueView } from '../sync-queue-view';
+
+export type FilterChange = Pick<SyncQueueView, 'mapping' | 'state' | 'action' | 'resourceId' | 'retriesBelow' | 'advanced'>;
+
+export function SyncQueueFilterForm({ view, onApply, onClear }: { view: SyncQueueView; onApply: (change: FilterChange) => void; onClear: () => void }) {
+  const id = useId();
+  const [advancedMode, setAdvancedMode] = useState(view.advanced !== '');
+  const [fields, setFields] = useState<FilterChange>({
+    mapping: view.mapping,
+    state: view.state,
+    action: view.action,
+    resourceId: view.resourceId,
+    retriesBelow: view.retriesBelow,
+    advanced: view.advanced,
+  });
+  const [syntaxError, setSyntaxError] = useState<FilterSyntaxError | null>(() => validateAdvancedFilter(view.advanced));
+  const set = (change: Partial<FilterChange>) => setFields((f) => ({ ...f, ...change }));
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (advancedMode) {
+      const text = fields.advanced.trim();
+      const error = validateAdvancedFilter(text);
+      setSyntaxError(error);
+      if (error) return;
+      onApply({ mapping: '', state: '', action: '', resourceId: '', retriesBelow: '', advanced: text });
+    } else {
+      onApply({ ...fields, mapping: fields.mapping.trim(), resourceId: fields.resourceId.trim(), advanced: '' });
+    }
+  }
+
+  return (
+    <form className="filter-form" role="search" aria-label="Filter queued events" onSubmit={submit}>
+      <div className="filter-mode">
+        <label>
+          <input type="checkbox" checked={advancedMode} onChange={(e) => setAdvancedMode(e.target.checked)} /> Advanced filter (<code>_queryFilter</code>)
+        </label>
+      </div>
+      {advancedMode ? (
+        <AdvancedFilterField
+          value={fields.advanced}
+          error={syntaxError}
+          onChange={(text, error) => {
+            set({ advanced: text });
+            setSyntaxError(error);
+          }}
+          placeholder={`/state eq "ACQUIRED" and /remainingRetries lt 2`}
+        />
+      ) : (
+        <div className="filter-row">
+          <div className="field field-grow">
+            <label htmlFor={`${id}-mapping`}>Mapping</label>
+            <input id={`${id}-mapping`} className="mono" value={fields.mapping} onChange={(e) => set({ mapping: e.target.value })} spellCheck={false} autoComplete="off" />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-state`}>State</label>
+            <select id={`${id}-state`} value={fields.state} onChange={(e) => set({ state: e.target.value as FilterChange['state'] })}>
+              <option value="">Any</option>
+              {STATES.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-action`}>Sync action</label>
+            <select id={`${id}-action`} value={fields.action} onChange={(e) => set({ action: e.target.value as FilterChange['action'] })}>
+              <option value="">Any</option>
+              {SYNC_ACTIONS.map((a) => (
+                <option key={a} value={a}>
+                  {a}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field field-grow">
+            <label htmlFor={`${id}-resource`}>Resource id</label>
+            <input id={`${id}-resource`} className="mono" value={fields.resourceId} onChange={(e) => set({ resourceId: e.target.value })} spellCheck={false} autoComplete="off" />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-retries`}>Remaining retries below</label>
+            <input
+              id={`${id}-retries`}
+              className="narrow"
+              type="number"
+              min={0}
+              step={1}
+              inputMode="numeric"
+              value={fields.retriesBelow}
+              onChange={(e) => set({ retriesBelow: e.target.value.replace(/\D/g, '') })}
+            />
+          </div>
+        </div>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="button-primary">
+          Apply filter
+        </button>
+        <button type="button" onClick={onClear}>
+          Clear filters
+        </button>
+      </div>
+    </form>
+  );
+}

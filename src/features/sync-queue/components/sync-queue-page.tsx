@@ -1,0 +1,247 @@
+/**
+ * Sync queue: the queued implicit-sync events, filtered with `_queryFilter` and read page by page
+ * with the server's cursor into a virtualized table (at most MAX_PAGES pages in memory). The server
+ * reports no total, so none is shown. Events can be deleted one by one or in bulk, always after a
+ * confirmation. Auto-refresh is off unless asked for; the whole view lives in the URL.
+ */
+import { useInfiniteQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { usePageTitle } from '../../../components/use-page-title';
+import { checkFilter } from '../../../lib/query-filter';
+import { MAX_PAGES, PAGE_SIZE, syncQueueQueries, type QueuePage } from '../api/queries';
+import type { QueuedEvent } from '../api/schemas';
+import { removedIds, stillSelected, type DeleteResults } from '../bulk-delete';
+import { EMPTY_FILTERS, hasFilter, queryFilterOf, readSyncQueueView, REFRESH_INTERVALS, writeSyncQueueView, type SyncQueueView } from '../sync-queue-view';
+import { DeleteEventsDialog } from './delete-events-dialog';
+import { SyncQueueFilterForm } from './sync-queue-filter-form';
+import { SyncQueueTable } from './sync-queue-table';
+
+/** A clock for ages and "possibly stuck", ticking every 15 seconds. */
+function useNow(intervalMs = 15_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
+interface Selection {
+  filter: string;
+  events: Map<string, QueuedEvent>;
+}
+
+export function SyncQueuePage() {
+  usePageTitle('Sync queue');
+  const [searchParams, setSearchParams] = useSearchParams();
+  const view = useMemo(() => readSyncQueueView(searchParams), [searchParams]);
+  const filter = queryFilterOf(view);
+  const filterIsValid = view.advanced === '' || checkFilter(view.advanced).ok;
+  const queryClient = useQueryClient();
+  const now = useNow();
+
+  const [dialogEvents, setDialogEvents] = useState<QueuedEvent[] | null>(null);
+  // The selection belongs to one filter: a new filter starts with nothing selected.
+  const [selection, setSelection] = useState<Selection>({ filter, events: new Map() });
+  const selected = useMemo(() => (selection.filter === filter ? selection.events : new Map<string, QueuedEvent>()), [selection, filter]);
+  const selectedIds = useMemo(() => new Set(selected.keys()), [selected]);
+
+  const query = useInfiniteQuery({
+    ...syncQueueQueries.list(filter),
+    enabled: filterIsValid,
+    // Never refreshes behind an open dialog: the rows the user is deciding about stay put.
+    refetchInterval: view.refresh > 0 && dialogEvents === null ? view.refresh * 1000 : false,
+  });
+
+  const events = useMemo(() => {
+    const seen = new Set<string>();
+    const list: QueuedEvent[] = [];
+    for (const page of query.data?.pages ?? []) {
+      for (const event of page.result) {
+        if (seen.has(event._id)) continue;
+        seen.add(event._id);
+        list.push(event);
+      }
+    }
+    return list;
+  }, [query.data]);
+  const firstIndex = query.data?.pages[0]?.index ?? 0;
+
+  function go(next: Partial<SyncQueueView>) {
+    setSearchParams(writeSyncQueueView({ ...view, ...next }));
+  }
+  const clear = () => go({ ...EMPTY_FILTERS });
+
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  const loadMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  const toggle = useCallback(
+    (event: QueuedEvent, on: boolean) =>
+      setSelection((s) => {
+        const next = new Map(s.filter === filter ? s.events : []);
+        if (on) next.set(event._id, event);
+        else next.delete(event._id);
+        return { filter, events: next };
+      }),
+    [filter],
+  );
+  const toggleAll = useCallback(
+    (on: boolean) =>
+      setSelection((s) => {
+        const next = new Map(s.filter === filter ? s.events : []);
+        for (const event of events) {
+          if (on) next.set(event._id, event);
+          else next.delete(event._id);
+        }
+        return { filter, events: next };
+      }),
+    [events, filter],
+  );
+  const askDelete = useCallback((event: QueuedEvent) => setDialogEvents([event]), []);
+
+  const busyIds = useMemo(() => new Set(dialogEvents?.map((e) => e._id) ?? []), [dialogEvents]);
+
+  function finished(results: DeleteResults) {
+    const gone = new Set(removedIds(results));
+    // Rows that left the queue leave the table now; the refetch below confirms it.
+    queryClient.setQueriesData<InfiniteData<QueuePage>>({ queryKey: syncQueueQueries.lists() }, (data) =>
+      data ? { ...data, pages: data.pages.map((page) => ({ ...page, result: page.result.filter((e) => !gone.has(e._id)) })) } : data,
+    );
+    setSelection((s) => {
+      const keep = stillSelected(s.events.keys(), results);
+      return { filter: s.filter, events: new Map([...s.events].filter(([id]) => keep.has(id))) };
+    });
+    void queryClient.invalidateQueries({ queryKey: syncQueueQueries.lists() });
+  }
+
+  const lastUpdated = query.dataUpdatedAt ? new Date(query.dataUpdatedAt).toLocaleTimeString() : null;
+
+  return (
+    <section className="page" aria-labelledby="sync-queue-heading">
+      <header className="page-header">
+        <h1 id="sync-queue-heading">Sync queue</h1>
+        <p className="page-lede">Queued implicit-synchronization events waiting for, or being processed by, a node.</p>
+      </header>
+      <SyncQueueFilterForm
+        key={`${view.advanced}|${view.mapping}|${view.state}|${view.action}|${view.resourceId}|${view.retriesBelow}`}
+        view={view}
+        onApply={(change) => go(change)}
+        onClear={clear}
+      />
+      <div className="toolbar" role="group" aria-label="Queue actions">
+        <div className="toolbar-group">
+          <label htmlFor="queue-refresh">Auto-refresh</label>
+          <select id="queue-refresh" value={view.refresh} onChange={(e) => go({ refresh: Number(e.target.value) })}>
+            {REFRESH_INTERVALS.map((s) => (
+              <option key={s} value={s}>
+                {s === 0 ? 'Off' : `Every ${s} s`}
+              </option>
+            ))}
+          </select>
+          <button type="button" onClick={() => void query.refetch()} disabled={!filterIsValid || query.isFetching}>
+            Refresh now
+          </button>
+          <span className="muted" aria-live="polite">
+            {query.isFetching && !query.isFetchingNextPage && !query.isPending ? 'Refreshing…' : lastUpdated ? `Updated at ${lastUpdated}` : ''}
+            {view.refresh > 0 ? ` · refreshing every ${view.refresh} s` : ''}
+          </span>
+        </div>
+        <div className="toolbar-group">
+          <span aria-live="polite">{selected.size > 0 ? `${selected.size} selected` : 'None selected'}</span>
+          <button type="button" className="button-danger" disabled={selected.size === 0 || dialogEvents !== null} onClick={() => setDialogEvents([...selected.values()])}>
+            Delete selected{selected.size > 0 ? ` (${selected.size})` : ''}
+          </button>
+          {selected.size > 0 ? (
+            <button type="button" onClick={() => setSelection({ filter, events: new Map() })}>
+              Clear selection
+            </button>
+          ) : null}
+        </div>
+      </div>
+      {!filterIsValid ? (
+        <EmptyState title="This filter cannot be sent">
+          <p>Correct the query filter above, or clear it.</p>
+        </EmptyState>
+      ) : query.isPending ? (
+        <LoadingState label="Loading queued events…" />
+      ) : query.isError && events.length === 0 ? (
+        <ErrorState
+          title="The sync queue could not be loaded"
+          error={query.error}
+          action={
+            <>
+              <button type="button" onClick={() => void query.refetch()}>
+                Try again
+              </button>
+              {hasFilter(view) ? (
+                <button type="button" onClick={clear}>
+                  Clear filters
+                </button>
+              ) : null}
+            </>
+          }
+        />
+      ) : events.length === 0 ? (
+        hasFilter(view) ? (
+          <EmptyState title="No queued events match these filters">
+            <p>
+              Filter sent: <code>{filter}</code>
+            </p>
+            <button type="button" onClick={clear}>
+              Clear filters
+            </button>
+          </EmptyState>
+        ) : (
+          <EmptyState title="The sync queue is empty">
+            <p>No events are waiting: queued synchronization has caught up, or no mapping queues its events.</p>
+          </EmptyState>
+        )
+      ) : (
+        <>
+          {query.isError ? <ErrorState title="The queue could not be refreshed" error={query.error} /> : null}
+          {query.hasPreviousPage ? (
+            <div className="load-row">
+              <span className="muted">Earlier events were released from memory ({firstIndex * PAGE_SIZE} or more events before these).</span>
+              <button type="button" onClick={() => void query.fetchPreviousPage()} disabled={query.isFetchingPreviousPage}>
+                {query.isFetchingPreviousPage ? 'Loading earlier events…' : 'Load earlier events'}
+              </button>
+            </div>
+          ) : null}
+          <SyncQueueTable
+            events={events}
+            selected={selectedIds}
+            onToggle={toggle}
+            onToggleAll={toggleAll}
+            onDelete={askDelete}
+            busyIds={busyIds}
+            now={now}
+            busy={query.isFetching}
+            onEndReached={loadMore}
+          />
+          <div className="load-row">
+            <p className="muted" aria-live="polite">
+              {events.length} events loaded{firstIndex > 0 ? ' (earlier ones released from memory)' : ''}.{' '}
+              {hasNextPage ? 'More are queued; the server does not say how many.' : 'This is the end of the queue.'} At most {MAX_PAGES * PAGE_SIZE} events are kept in memory.
+            </p>
+            {hasNextPage ? (
+              <button type="button" onClick={loadMore} disabled={isFetchingNextPage}>
+                {isFetchingNextPage ? 'Loading more events…' : 'Load more events'}
+              </button>
+            ) : null}
+          </div>
+        </>
+      )}
+      {dialogEvents ? (
+        <DeleteEventsDialog
+          events={dialogEvents}
+          onClose={() => setDialogEvents(null)}
+          onFinished={finished}
+        />
+      ) : null}
+    </section>
+  );
+}
