@@ -41,5 +41,7 @@ export default defineConfig({
     setupFiles: ['./src/testing/setup-tests.ts'],
     include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts'],
     restoreMocks: true,
+    // Component tests type into dialogs; on a loaded 2-core machine 5 s is too tight.
+    testTimeout: 15_000,
   },
 });

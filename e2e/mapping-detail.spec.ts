@@ -55,3 +55,23 @@ test('a per-file mapping, and a name that does not exist', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'No such mapping' })).toBeVisible();
   await expect(page.getByRole('alert')).toContainText('No mapping named noSuchMapping');
 });
+
+test("launch and cancel a reconciliation from the mapping's page", async ({ page }) => {
+  await page.goto(paths.mapping('systemLdapAccounts_managedUser'));
+  const runs = page.getByRole('region', { name: 'Recent recon runs' });
+  await runs.getByRole('button', { name: 'Launch a reconciliation…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Launch a reconciliation' });
+  await expect(dialog.getByText('systemLdapAccounts_managedUser')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Launch' }).click();
+  await expect(dialog).toBeHidden();
+
+  const newest = runs.getByRole('table', { name: 'Recent runs of systemLdapAccounts_managedUser, newest first' }).locator('tbody tr').first();
+  await expect(newest).toContainText('Running');
+  await expect(runs.getByRole('button', { name: 'Launch a reconciliation…' })).toBeDisabled();
+
+  await runs.getByRole('button', { name: /Cancel/ }).click();
+  await page.getByRole('dialog', { name: 'Cancel this reconciliation?' }).getByRole('button', { name: 'Cancel the run' }).click();
+  await expect(newest).toContainText('Canceled', { timeout: 10_000 });
+  await expect(runs.getByRole('button', { name: 'Launch a reconciliation…' })).toBeEnabled();
+  await expectNoAxeViolations(page);
+});

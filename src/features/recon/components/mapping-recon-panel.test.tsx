@@ -16,7 +16,7 @@ describe('MappingReconPanel', () => {
     const table = await screen.findByRole('table', { name: `Recent runs of ${QUICK_MAPPING}, newest first` });
     const links = within(table).getAllByRole('link');
     expect(links.map((a) => a.getAttribute('href'))).toEqual(runs.slice(0, 5).map((r) => `/recon/${r.id}`));
-    expect(screen.getByRole('link', { name: `All ${runs.length} runs of this mapping` })).toHaveAttribute('href', `/recon?mapping=${QUICK_MAPPING}`);
+    expect(screen.getByRole('link', { name: `All runs of this mapping (${runs.length})` })).toHaveAttribute('href', `/recon?mapping=${QUICK_MAPPING}`);
   });
 
   it('launches with the mapping preselected', async () => {

@@ -3,7 +3,7 @@
  * the app into the mapping detail route; it reads the same runs list as the Recon page, so both
  * stay in step and share polling.
  */
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorState, LoadingState } from '../../../components/states';
 import { paths } from '../../../config/paths';
@@ -17,7 +17,6 @@ import { RunStatusBadge } from './run-status-badge';
 import { useLiveRuns } from '../use-live-runs';
 
 export function MappingReconPanel({ mapping, limit = 5 }: { mapping: string; limit?: number }) {
-  const headingId = useId();
   const [launching, setLaunching] = useState(false);
   const [launched, setLaunched] = useState<LaunchedRun | null>(null);
   const { list: query, runs: allRuns } = useLiveRuns();
@@ -27,9 +26,9 @@ export function MappingReconPanel({ mapping, limit = 5 }: { mapping: string; lim
   const finished = (query.data?.finished ?? []).filter((run) => run.mapping === mapping);
 
   return (
-    <section className="panel mapping-recon-panel" aria-labelledby={headingId}>
+    // The page that hosts the panel gives it its section and heading.
+    <div className="mapping-recon-panel">
       <div className="panel-header">
-        <h2 id={headingId}>Reconciliation runs</h2>
         <button type="button" className="button-primary" onClick={() => setLaunching(true)} disabled={Boolean(active)}>
           Launch a reconciliation…
         </button>
@@ -78,10 +77,10 @@ export function MappingReconPanel({ mapping, limit = 5 }: { mapping: string; lim
       )}
       {runs.length > 0 ? (
         <p>
-          <Link to={`${paths.recon}?${new URLSearchParams({ mapping })}`}>All {runs.length} runs of this mapping</Link>
+          <Link to={`${paths.recon}?${new URLSearchParams({ mapping })}`}>All runs of this mapping ({runs.length})</Link>
         </p>
       ) : null}
       {launching ? <LaunchReconDialog mapping={mapping} onClose={() => setLaunching(false)} onLaunched={setLaunched} /> : null}
-    </section>
+    </div>
   );
 }
