@@ -3,6 +3,7 @@
  * turns into an escaped `_queryFilter`, or an advanced raw `_queryFilter` checked in the browser
  * with the CREST grammar before anything is sent.
  */
+import { FilterFormActions } from '../../../components/states';
 import { useId, useState, type FormEvent } from 'react';
 import { AdvancedFilterField, validateAdvancedFilter } from '../../../components/advanced-filter-field';
 import type { FilterSyntaxError } from '../../../lib/query-filter';
@@ -82,14 +83,7 @@ export function MappingsFilterForm({ view, onApply, onClear }: { view: MappingsV
           </div>
         </div>
       )}
-      <div className="form-actions">
-        <button type="submit" className="button-primary">
-          Apply filter
-        </button>
-        <button type="button" onClick={onClear}>
-          Clear filters
-        </button>
-      </div>
+      <FilterFormActions onClear={onClear} />
     </form>
   );
 }

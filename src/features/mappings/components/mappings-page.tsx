@@ -7,7 +7,7 @@ import { useEffect, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { CopyButton } from '../../../components/copy-button';
 import { Pager } from '../../../components/pager';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { EmptyState, ErrorState, LoadingState, NoMatchState } from '../../../components/states';
 import { usePageTitle } from '../../../components/use-page-title';
 import { trustedTotal } from '../../../lib/crest-query';
 import { curlCommand } from '../../../lib/http';
@@ -104,14 +104,7 @@ export function MappingsPage() {
                 </button>
               </EmptyState>
             ) : hasFilter(view) ? (
-              <EmptyState title="No mappings match these filters">
-                <p>
-                  Filter sent: <code>{filter}</code>
-                </p>
-                <button type="button" onClick={clear}>
-                  Clear filters
-                </button>
-              </EmptyState>
+              <NoMatchState title="No mappings match these filters" filter={filter} onClear={clear} />
             ) : (
               <EmptyState title="No mappings are configured">
                 <p>This tenant has no synchronization mappings yet.</p>

@@ -2,6 +2,7 @@
  * The queue's filters: mapping, state, sync action, resource id and "remaining retries below N",
  * built into an escaped `_queryFilter`; or an advanced raw `_queryFilter`, checked in the browser.
  */
+import { FilterFormActions } from '../../../components/states';
 import { useId, useState, type FormEvent } from 'react';
 import { AdvancedFilterField, validateAdvancedFilter } from '../../../components/advanced-filter-field';
 import type { FilterSyntaxError } from '../../../lib/query-filter';
@@ -100,14 +101,7 @@ export function SyncQueueFilterForm({ view, onApply, onClear }: { view: SyncQueu
           </div>
         </div>
       )}
-      <div className="form-actions">
-        <button type="submit" className="button-primary">
-          Apply filter
-        </button>
-        <button type="button" onClick={onClear}>
-          Clear filters
-        </button>
-      </div>
+      <FilterFormActions onClear={onClear} />
     </form>
   );
 }

@@ -7,7 +7,7 @@
 import { useInfiniteQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { EmptyState, ErrorState, LoadingState, NoMatchState } from '../../../components/states';
 import { usePageTitle } from '../../../components/use-page-title';
 import { checkFilter } from '../../../lib/query-filter';
 import { MAX_PAGES, PAGE_SIZE, syncQueueQueries, type QueuePage } from '../api/queries';
@@ -187,14 +187,7 @@ export function SyncQueuePage() {
         />
       ) : events.length === 0 ? (
         hasFilter(view) ? (
-          <EmptyState title="No queued events match these filters">
-            <p>
-              Filter sent: <code>{filter}</code>
-            </p>
-            <button type="button" onClick={clear}>
-              Clear filters
-            </button>
-          </EmptyState>
+          <NoMatchState title="No queued events match these filters" filter={filter} onClear={clear} />
         ) : (
           <EmptyState title="The sync queue is empty">
             <p>No events are waiting: queued synchronization has caught up, or no mapping queues its events.</p>
