@@ -127,6 +127,28 @@ async function browser(dir: string) {
       await p.goto(`http://127.0.0.1:${appPort}/mappings?page=199`);
       await p.getByText('Showing 9901–9950 · Page 199').waitFor();
     });
+    const queueRows = (p: import('@playwright/test').Page) => p.getByRole('table', { name: 'Queued synchronization events' }).locator('tbody tr[data-index]');
+    await measure('open /sync-queue (200,000 events), rows shown', async (p) => {
+      await p.goto(`http://127.0.0.1:${appPort}/sync-queue`);
+      await queueRows(p).first().waitFor();
+    });
+    const queue = await instance.newPage();
+    await queue.goto(`http://127.0.0.1:${appPort}/sync-queue`);
+    await queueRows(queue).first().waitFor();
+    const loads: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const start = performance.now();
+      const button = queue.getByRole('button', { name: 'Load more events' });
+      await button.click();
+      await queue.waitForFunction(() => !document.querySelector('table[aria-busy="true"]'));
+      loads.push(performance.now() - start);
+    }
+    const domRows = await queueRows(queue).count();
+    console.log(`${'queue: load 100 more events (12 times)'.padEnd(46)} ${ms(median(loads)).padStart(10)} (median); ${domRows} rows in the DOM after 12 loads (at most 10 pages of 100 are kept)`);
+    await measure('open /recon (600 runs), rows shown', async (p) => {
+      await p.goto(`http://127.0.0.1:${appPort}/recon`);
+      await p.getByRole('table', { name: 'Reconciliation runs, newest first' }).locator('tbody tr[data-index]').first().waitFor();
+    });
   } finally {
     await instance.close();
     mock.close();
