@@ -188,3 +188,20 @@ test('the shell: navigation, titles, coming-soon pages and a not-found page; axe
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Mappings' }).click();
   await expect(page).toHaveURL(/\/mappings$/);
 });
+
+test('exports the mappings on screen as CSV', async ({ page, request }) => {
+  await page.goto('/mappings?by=source&match=eq&value=source1');
+  await expect(tableRows(page, MAPPINGS_TABLE)).toHaveCount(3);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export 3 mappings as CSV' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('mappings-page-1.csv');
+  const { readFile } = await import('node:fs/promises');
+  const csv = await readFile((await download.path())!, 'utf8');
+  const expected = await tenantMappingNames(request, '/source eq "source1"');
+  expect(csv.split('\r\n')).toEqual([
+    'name,source,target,sourceRouteReady,targetRouteReady',
+    ...expected.map((name, i) => `${name},source1,target${[1, 0, 3][i]},false,false`),
+    '',
+  ]);
+});

@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { CopyButton } from '../../../components/copy-button';
+import { ExportCsvButton } from '../../../components/export-csv-button';
 import { Pager } from '../../../components/pager';
 import { EmptyState, ErrorState, LoadingState, NoMatchState } from '../../../components/states';
 import { usePageTitle } from '../../../components/use-page-title';
@@ -14,10 +15,20 @@ import { curlCommand } from '../../../lib/http';
 import { checkFilter } from '../../../lib/query-filter';
 import { mappingQueries } from '../api/queries';
 import { listMappingsRequest } from '../api/requests';
+import type { MappingSummary } from '../api/schemas';
 import { recallCookie, rememberCookie } from '../cookie-memory';
 import { hasFilter, PAGE_SIZES, queryFilterOf, readMappingsView, writeMappingsView, type MappingsView } from '../mappings-view';
 import { MappingsFilterForm } from './mappings-filter-form';
 import { MappingsTable } from './mappings-table';
+
+const NO_MAPPINGS: MappingSummary[] = [];
+const CSV_COLUMNS = [
+  { header: 'name', value: (m: MappingSummary) => m.name },
+  { header: 'source', value: (m: MappingSummary) => m.source },
+  { header: 'target', value: (m: MappingSummary) => m.target },
+  { header: 'sourceRouteReady', value: (m: MappingSummary) => m.sourceRouteReady },
+  { header: 'targetRouteReady', value: (m: MappingSummary) => m.targetRouteReady },
+];
 
 export function MappingsPage() {
   usePageTitle('Mappings');
@@ -53,11 +64,14 @@ export function MappingsPage() {
       <header className="page-header">
         <h1 id="mappings-heading">Mappings</h1>
         <p className="page-lede">Every configured mapping, in the order the server processes them.</p>
-        {filterIsValid ? (
-          <CopyButton text={curlCommand(listMappingsRequest(listParams))} label="Copy the request for this page as curl">
-            Copy as curl
-          </CopyButton>
-        ) : null}
+        <div className="page-actions">
+          {filterIsValid ? (
+            <CopyButton text={curlCommand(listMappingsRequest(listParams))} label="Copy the request for this page as curl">
+              Copy as curl
+            </CopyButton>
+          ) : null}
+          <ExportCsvButton filename={`mappings-page-${view.page}.csv`} rows={page?.result ?? NO_MAPPINGS} columns={CSV_COLUMNS} what="mappings" />
+        </div>
       </header>
       <MappingsFilterForm
         key={`${view.advanced}|${view.field}|${view.match}|${view.value}`}

@@ -2,6 +2,8 @@
  * Reconciliation runs: every run the server keeps, newest first, filtered by mapping and state in
  * the URL, live while any run is active; launch and cancel from here.
  */
+import type { ReconRun } from '../api/schemas';
+import { ExportCsvButton } from '../../../components/export-csv-button';
 import { useId, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
@@ -14,6 +16,18 @@ import { ReconRunsTable } from './recon-runs-table';
 import { RunNotices } from './run-notices';
 
 const STATE_LABELS: Record<(typeof RUN_STATES)[number], string> = { ACTIVE: 'Active', SUCCESS: 'Succeeded', FAILED: 'Failed', CANCELED: 'Canceled' };
+
+const RUN_CSV_COLUMNS = [
+  { header: '_id', value: (r: ReconRun) => r._id },
+  { header: 'mapping', value: (r: ReconRun) => r.mapping },
+  { header: 'state', value: (r: ReconRun) => r.state },
+  { header: 'stage', value: (r: ReconRun) => r.stage },
+  { header: 'started', value: (r: ReconRun) => r.started },
+  { header: 'ended', value: (r: ReconRun) => r.ended },
+  { header: 'duration', value: (r: ReconRun) => r.duration },
+  { header: 'succeeded', value: (r: ReconRun) => r.statusSummary?.SUCCESS },
+  { header: 'failed', value: (r: ReconRun) => r.statusSummary?.FAILURE },
+];
 
 export function ReconPage() {
   usePageTitle('Recon runs');
@@ -37,9 +51,12 @@ export function ReconPage() {
           <h1 id="recon-heading">Reconciliation runs</h1>
           <p className="page-lede">Every run the server keeps, newest first. Active runs update live.</p>
         </div>
-        <button type="button" className="button-primary" onClick={() => setLaunching(true)}>
-          Launch a reconciliation…
-        </button>
+        <div className="page-actions">
+          <ExportCsvButton filename="recon-runs.csv" rows={runs} columns={RUN_CSV_COLUMNS} what="runs" />
+          <button type="button" className="button-primary" onClick={() => setLaunching(true)}>
+            Launch a reconciliation…
+          </button>
+        </div>
       </header>
 
       <RunNotices launched={launched} finished={query.data?.finished ?? []} onDismiss={() => setLaunched(null)} />

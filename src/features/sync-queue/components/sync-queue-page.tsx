@@ -4,6 +4,7 @@
  * reports no total, so none is shown. Events can be deleted one by one or in bulk, always after a
  * confirmation. Auto-refresh is off unless asked for; the whole view lives in the URL.
  */
+import { ExportCsvButton } from '../../../components/export-csv-button';
 import { useInfiniteQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -32,6 +33,18 @@ interface Selection {
   filter: string;
   events: Map<string, QueuedEvent>;
 }
+
+const QUEUE_CSV_COLUMNS = [
+  { header: '_id', value: (e: QueuedEvent) => e._id },
+  { header: 'mapping', value: (e: QueuedEvent) => e.mapping },
+  { header: 'resourceCollection', value: (e: QueuedEvent) => e.resourceCollection },
+  { header: 'resourceId', value: (e: QueuedEvent) => e.resourceId },
+  { header: 'syncAction', value: (e: QueuedEvent) => e.syncAction },
+  { header: 'state', value: (e: QueuedEvent) => e.state },
+  { header: 'nodeId', value: (e: QueuedEvent) => e.nodeId },
+  { header: 'createDate', value: (e: QueuedEvent) => e.createDate },
+  { header: 'remainingRetries', value: (e: QueuedEvent) => e.remainingRetries },
+];
 
 export function SyncQueuePage() {
   usePageTitle('Sync queue');
@@ -145,6 +158,7 @@ export function SyncQueuePage() {
           <button type="button" onClick={() => void query.refetch()} disabled={!filterIsValid || query.isFetching}>
             Refresh now
           </button>
+          <ExportCsvButton filename="sync-queue.csv" rows={events} columns={QUEUE_CSV_COLUMNS} what="loaded events" />
           <span className="muted" aria-live="polite">
             {query.isFetching && !query.isFetchingNextPage && !query.isPending ? 'Refreshing…' : lastUpdated ? `Updated at ${lastUpdated}` : ''}
             {view.refresh > 0 ? ` · refreshing every ${view.refresh} s` : ''}
