@@ -140,6 +140,35 @@ test('the OAuth session renews its token before expiry, and comes back through a
   await expect(page.getByLabel('Value')).toHaveValue('kept across the popup');
 });
 
+test('when the sign-in popup goes nowhere, the user can sign in in the same tab and come back to the same page', async ({ page, request }) => {
+  await page.goto(`${oauthApp}/mappings?by=source&match=eq&value=source1`);
+  await page.getByRole('button', { name: 'Sign in with your tenant account' }).click();
+  await page.getByPlaceholder('Enter any login').fill('ada');
+  await page.getByPlaceholder('and password').fill('any password');
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+  await expect(tableRows(page, MAPPINGS_TABLE)).toHaveCount(3);
+
+  await moveTenantClock(request, 3600);
+  await page.reload();
+  const dialog = page.getByRole('dialog', { name: 'Your session has expired' });
+  await expect(dialog).toBeVisible();
+  await moveTenantClock(request, -3600);
+
+  // The provider cannot be reached in the popup, and the user gives up and closes it.
+  await page.context().route(`${issuer}/auth**`, (route) => route.abort());
+  const popupPromise = page.waitForEvent('popup');
+  await dialog.getByRole('button', { name: 'Sign in again' }).click();
+  const popup = await popupPromise;
+  await popup.waitForEvent('requestfailed');
+  await popup.close();
+  await page.context().unroute(`${issuer}/auth**`);
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Sign in in this tab instead' }).click();
+  await expect(page).toHaveURL(`${oauthApp}/mappings?by=source&match=eq&value=source1`);
+  await expect(tableRows(page, MAPPINGS_TABLE)).toHaveCount(3);
+  await expect(page.getByText('Signed in as Ada Admin')).toBeVisible();
+});
+
 test('an invalid or missing config.json is explained, with an example', async ({ page }) => {
   await page.goto(`${brokenApp}/mappings`);
   await expect(page.getByRole('heading', { name: 'The console is not configured' })).toBeVisible();

@@ -17,6 +17,9 @@ export function SessionExpiredDialog() {
     <ModalDialog title="Your session has expired" onClose={session.dismissExpired}>
       <p>The tenant no longer accepts your sign-in (401). Sign in again to carry on where you are; nothing on this page is lost.</p>
       {session.auth.mode === 'oauth' ? (
+        <p className="hint">Signing in opens a small window. If it does not appear, sign in in this tab instead: the page reloads where you are, but unsaved input is lost.</p>
+      ) : null}
+      {session.auth.mode === 'oauth' ? (
         <div className="form-actions">
           <button
             type="button"
@@ -25,6 +28,11 @@ export function SessionExpiredDialog() {
             onClick={() => session.signInWithPopup().catch((failure: unknown) => setError(`Sign-in did not complete: ${describeError(failure)}`))}
           >
             Sign in again
+          </button>
+          {/* A closed or blocked popup cannot always be told apart from one still signing in, so the
+              way out is always offered. */}
+          <button type="button" onClick={() => void session.signInWithRedirect()}>
+            Sign in in this tab instead
           </button>
           {error ? (
             <p className="field-error" role="alert">
