@@ -2,30 +2,22 @@
  * Rendering the recon pages in tests: the real pages over the MSW mock tenant, in a memory router
  * with a fresh QueryClient (what jsdom lacks is filled in by src/testing/setup-tests.ts).
  */
-import { QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider, useParams } from 'react-router';
-import { createQueryClient } from '../../lib/query-client';
+import { useParams } from 'react-router';
+import { renderRoutes } from '../../testing/render';
 import { ReconPage } from './components/recon-page';
 import { ReconRunPage } from './components/run-page';
 import { MappingReconPanel } from './components/mapping-recon-panel';
 
 export function renderRecon(url: string) {
-  const router = createMemoryRouter(
+  const { queryClient, ...view } = renderRoutes(
     [
       { path: '/recon', element: <ReconPage /> },
       { path: '/recon/:id', element: <ReconRunPage /> },
       { path: '/mappings/:name', element: <MappingReconPanelRoute /> },
     ],
-    { initialEntries: [url] },
+    url,
   );
-  const client = createQueryClient();
-  const view = render(
-    <QueryClientProvider client={client}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
-  return { ...view, router, client };
+  return { ...view, client: queryClient };
 }
 
 function MappingReconPanelRoute() {

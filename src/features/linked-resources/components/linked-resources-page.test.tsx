@@ -1,12 +1,10 @@
 /** The linked-resources page against the mock tenant. */
-import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { server } from '../../../../mocks/node';
-import { createQueryClient } from '../../../lib/query-client';
+import { renderRoutes } from '../../../testing/render';
 import { LinkedResourcesPage } from './linked-resources-page';
 
 const SEED_USER = 'managed/realm-name_user/42f8a60e-2019-4110-a10d-7231c3578e2b';
@@ -15,19 +13,13 @@ const SEED_ACCOUNT = 'system/ldap/account/03496258-1c5e-40a0-8744-badc2500f262';
 afterEach(() => server.events.removeAllListeners());
 
 function renderPage(url: string) {
-  const router = createMemoryRouter(
+  return renderRoutes(
     [
       { path: '/linked-resources', element: <LinkedResourcesPage /> },
       { path: '/mappings/:name', element: <p>Mapping page</p> },
     ],
-    { initialEntries: [url] },
-  );
-  render(
-    <QueryClientProvider client={createQueryClient()}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
-  return router;
+    url,
+  ).router;
 }
 
 const url = (resourceName: string) => `/linked-resources?${new URLSearchParams({ resourceName }).toString()}`;

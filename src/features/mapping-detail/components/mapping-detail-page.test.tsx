@@ -1,13 +1,11 @@
 /** The mapping page against the mock tenant's config/sync and config/mapping/<name>. */
-import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import type { ReactNode } from 'react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { server } from '../../../../mocks/node';
-import { createQueryClient } from '../../../lib/query-client';
+import { renderRoutes } from '../../../testing/render';
 import { MappingDetailPage, type MappingDetailPageProps } from './mapping-detail-page';
 
 afterEach(() => server.events.removeAllListeners());
@@ -15,17 +13,12 @@ afterEach(() => server.events.removeAllListeners());
 function renderPage(name: string, props: MappingDetailPageProps = {}) {
   const seen: string[] = [];
   server.events.on('request:start', ({ request }) => seen.push(new URL(request.url).pathname));
-  const router = createMemoryRouter(
+  const { router } = renderRoutes(
     [
       { path: '/mappings/:name', element: <MappingDetailPage {...props} /> },
       { path: '*', element: <p>Elsewhere</p> },
     ],
-    { initialEntries: [`/mappings/${encodeURIComponent(name)}`] },
-  );
-  render(
-    <QueryClientProvider client={createQueryClient()}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
+    `/mappings/${encodeURIComponent(name)}`,
   );
   return { router, seen };
 }

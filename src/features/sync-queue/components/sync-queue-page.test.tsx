@@ -1,31 +1,23 @@
 /** The sync-queue page against the mock tenant: what the user sees and what the server receives. */
-import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { server } from '../../../../mocks/node';
 import { getTenant } from '../../../../mocks/tenant';
-import { createQueryClient } from '../../../lib/query-client';
+import { renderRoutes } from '../../../testing/render';
 import { SyncQueuePage } from './sync-queue-page';
 
 afterEach(() => server.events.removeAllListeners());
 
 function renderPage(url = '/sync-queue') {
-  const router = createMemoryRouter(
+  return renderRoutes(
     [
       { path: '/sync-queue', element: <SyncQueuePage /> },
       { path: '*', element: <p>Another page</p> },
     ],
-    { initialEntries: [url] },
-  );
-  render(
-    <QueryClientProvider client={createQueryClient()}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
-  return router;
+    url,
+  ).router;
 }
 
 function requestsTo(path: string, method = 'GET'): URL[] {
