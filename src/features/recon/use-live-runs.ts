@@ -7,12 +7,15 @@ import { useMemo } from 'react';
 import { reconQueries } from './api/queries';
 import { isActive } from './run-state';
 
+/** At module scope, so TanStack Query can keep the combined result while nothing changes. */
+const dataOf = <T,>(results: { data: T | undefined }[]) => results.map((result) => result.data);
+
 export function useLiveRuns() {
   const list = useQuery(reconQueries.list());
   const activeIds = useMemo(() => (list.data?.runs ?? []).filter(isActive).map((run) => run._id), [list.data]);
   const details = useQueries({
     queries: activeIds.map((id) => reconQueries.detail(id)),
-    combine: (results) => results.map((result) => result.data),
+    combine: dataOf,
   });
   const runs = useMemo(() => {
     const fresh = new Map(details.flatMap((watch) => (watch ? [[watch.run._id, watch.run] as const] : [])));

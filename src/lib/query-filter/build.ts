@@ -50,7 +50,6 @@ export function printFilter(filter: Filter): string {
 
 export const eq = (pointer: string, value: FilterValue): Filter => ({ type: 'comparison', operator: 'eq', pointer, value });
 export const sw = (pointer: string, value: string): Filter => ({ type: 'comparison', operator: 'sw', pointer, value });
-export const co = (pointer: string, value: string): Filter => ({ type: 'comparison', operator: 'co', pointer, value });
 export const lt = (pointer: string, value: FilterValue): Filter => ({ type: 'comparison', operator: 'lt', pointer, value });
 export const all = (...operands: Filter[]): Filter =>
   operands.length === 0 ? { type: 'literal', value: true } : operands.length === 1 ? operands[0]! : { type: 'and', operands };

@@ -1,6 +1,6 @@
 export type { Filter, FilterValue } from './ast';
 export { STANDARD_OPERATORS } from './ast';
-export { FilterSyntaxError, checkFilter, normalizePointer, parseFilter } from './parse';
+export { FilterSyntaxError, checkFilter, parseFilter } from './parse';
 export type { FilterCheck } from './parse';
-export { all, co, eq, lt, printFilter, quoteString, sw } from './build';
-export { UnsupportedOperatorError, matchesFilter, resolvePointer } from './evaluate';
+export { all, eq, lt, printFilter, quoteString, sw } from './build';
+export { matchesFilter, resolvePointer } from './evaluate';

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
 import { server } from '../../../../mocks/node';
+import { DOCUMENTED_EVENT } from '../../../../mocks/data/queue';
 import { getTenant } from '../../../../mocks/tenant';
 import { renderRoutes } from '../../../testing/render';
 import { SyncQueuePage } from './sync-queue-page';
@@ -159,21 +160,12 @@ describe('SyncQueuePage', () => {
   });
 
   it('copes with events that carry no remainingRetries', async () => {
+    const { remainingRetries: _dropped, ...withoutRetries } = DOCUMENTED_EVENT;
     server.use(
       http.get('*/openidm/sync/queue', () =>
         HttpResponse.json({
           result: [
-            {
-              _id: '03e6ab3b-9e5f-43ac-a7a7-a889c5556955',
-              _rev: '0000000034dba395',
-              mapping: 'managedUser_systemLdapAccounts',
-              resourceId: 'e6533cfe-81ad-4fe8-8104-55e17bd9a1a9',
-              syncAction: 'notifyCreate',
-              state: 'PENDING',
-              resourceCollection: 'managed/realm-name_user',
-              nodeId: null,
-              createDate: '2018-11-12T07:45:00.072Z',
-            },
+            withoutRetries,
           ],
           resultCount: 8,
           pagedResultsCookie: null,
