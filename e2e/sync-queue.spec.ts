@@ -3,7 +3,7 @@
  * delete one event and several (one of them already gone), markup shown as text, accessible.
  */
 import { paths } from '../src/config/paths';
-import { QUEUE_TABLE, queueTable, removeFromQueue, scrollQueueToEnd, tenantQueue } from './helpers/sync-queue';
+import { QUEUE_TABLE, queueScroller, queueTable, removeFromQueue, scrollQueueToEnd, tenantQueue } from './helpers/sync-queue';
 import { tableRows } from './helpers/table';
 import { expect, expectNoAxeViolations, recordRequests, test } from './helpers/test';
 
@@ -64,7 +64,9 @@ test('load more by button, with a bound on what stays in memory', async ({ page 
 
 test('infinite scroll past the memory bound keeps the reader in place', async ({ page, request }) => {
   // The thousandth event: the last row on screen once ten pages are loaded and scrolled to the end.
-  const lastId = (await tenantQueue(request, 'true', 1000))[999]!._id;
+  const firstEvents = await tenantQueue(request, 'true', 1000);
+  const firstId = firstEvents[0]!._id;
+  const lastId = firstEvents[999]!._id;
   // Tall enough for the whole scrolling table to be on screen.
   await page.setViewportSize({ width: 1400, height: 1200 });
   await page.goto(paths.syncQueue);
@@ -78,6 +80,15 @@ test('infinite scroll past the memory bound keeps the reader in place', async ({
   // The first page left memory, but the rows the reader was looking at did not move away.
   await expect(queueTable(page).getByText(lastId, { exact: true })).toBeInViewport();
   await expect(page.getByRole('button', { name: 'Load earlier events' })).toBeVisible();
+  // The released rows keep their place: the reader's row is still the thousandth of the list.
+  await expect(queueTable(page).getByRole('row', { name: new RegExp(lastId) })).toHaveAttribute('aria-rowindex', '1001');
+
+  // Scrolling back to the top brings the first events back from the server, by their cursor.
+  const queries = recordRequests(page, '/openidm/sync/queue');
+  await queueScroller(page).evaluate((el) => el.scrollTo({ top: 0 }));
+  await expect(queueTable(page).getByText(firstId, { exact: true })).toBeInViewport();
+  await expect(page.getByRole('button', { name: 'Load earlier events' })).toHaveCount(0);
+  expect(queries.map((q) => q.has('_pagedResultsCookie'))).toEqual([false]);
 });
 
 test('delete one event, then several with one already gone', async ({ page, request }) => {

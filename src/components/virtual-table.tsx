@@ -5,7 +5,7 @@
  */
 import { tableFeatures, useTable, type ColumnDef, type RowData } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 
 const features = tableFeatures({});
 export type VirtualTableFeatures = typeof features;
@@ -27,53 +27,49 @@ export interface VirtualTableProps<T extends RowData> {
   totalRows?: number;
   rowClassName?: (row: T) => string | undefined;
   /**
-   * Keep the first visible row where it is when rows before it come or go (e.g. pages dropped
-   * from memory at the top of an infinite list, or loaded back), instead of letting the content
-   * jump under the reader.
+   * Rows before `data` that are not in memory (an infinite list that released its first pages).
+   * They keep their place, so the rows in view never move when earlier rows leave memory or come
+   * back, and every row keeps its real position (aria-rowindex).
    */
-  keepScrollAnchor?: boolean;
+  leadingRows?: number;
+  /** Called when the user scrolls into the rows that are not in memory (to load them back). */
+  onStartReached?: () => void;
 }
 
 export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
-  const { caption, columns, data, getRowId, busy = false, height = 560, rowHeight = 40, onEndReached, endThreshold = 10 } = props;
+  const { caption, columns, data, getRowId, busy = false, height = 560, rowHeight = 40, onEndReached, onStartReached, endThreshold = 10, leadingRows = 0 } = props;
   const table = useTable({ features, columns, data, getRowId: (row: T) => getRowId(row) });
   const rows = table.getRowModel().rows;
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns functions React Compiler cannot memoize; this component is not compiled.
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    // Items are keyed by position (the default): a row's place in the whole list never changes
+    // when pages before it leave memory, so neither do the measured sizes above it.
+    count: leadingRows + rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    getItemKey: (index) => rows[index]!.id,
     overscan: 8,
   });
   const items = virtualizer.getVirtualItems();
+  const firstIndex = items.length ? items[0]!.index : -1;
   const lastIndex = items.length ? items[items.length - 1]!.index : -1;
   const columnCount = table.getAllLeafColumns().length;
 
   useEffect(() => {
-    if (onEndReached && rows.length > 0 && lastIndex >= rows.length - 1 - endThreshold) onEndReached();
-  }, [lastIndex, rows.length, endThreshold, onEndReached]);
+    if (onEndReached && rows.length > 0 && lastIndex >= leadingRows + rows.length - 1 - endThreshold) onEndReached();
+  }, [lastIndex, leadingRows, rows.length, endThreshold, onEndReached]);
 
-  // The first visible row and how far the view is scrolled past its start, as of the last render.
-  const anchor = useRef<{ id: string; index: number; within: number } | null>(null);
-  const keepScrollAnchor = props.keepScrollAnchor ?? false;
-  useLayoutEffect(() => {
-    if (!keepScrollAnchor) return;
-    const offset = virtualizer.scrollOffset ?? 0;
-    const previous = anchor.current;
-    if (previous && rows[previous.index]?.id !== previous.id) {
-      const index = rows.findIndex((row) => row.id === previous.id);
-      const start = index >= 0 ? virtualizer.getOffsetForIndex(index, 'start')?.[0] : undefined;
-      if (index >= 0 && start !== undefined) {
-        virtualizer.scrollToOffset(start + previous.within);
-        anchor.current = { id: previous.id, index, within: previous.within };
-        return;
-      }
-    }
-    const first = items.find((item) => item.end > offset);
-    anchor.current = first ? { id: rows[first.index]!.id, index: first.index, within: offset - first.start } : null;
-  });
+  // Rows released while the reader was looking at them stay released until the reader scrolls:
+  // loading them back at once would release the rows just loaded at the other end, and again.
+  const released = useRef({ leadingRows, held: false });
+  const isScrolling = virtualizer.isScrolling;
+  useEffect(() => {
+    const inReleased = firstIndex >= 0 && firstIndex < leadingRows;
+    if (leadingRows > released.current.leadingRows && inReleased) released.current.held = true;
+    if (isScrolling) released.current.held = false;
+    released.current.leadingRows = leadingRows;
+    if (onStartReached && inReleased && !released.current.held) onStartReached();
+  }, [firstIndex, leadingRows, isScrolling, onStartReached]);
 
   const top = items.length ? items[0]!.start : 0;
   const bottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
@@ -100,7 +96,14 @@ export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
             </tr>
           ) : null}
           {items.map((item) => {
-            const row = rows[item.index]!;
+            if (item.index < leadingRows) {
+              return (
+                <tr key={`released-${item.index}`} data-index={item.index} ref={virtualizer.measureElement} aria-hidden="true" className="released-row">
+                  <td colSpan={columnCount}>Released from memory</td>
+                </tr>
+              );
+            }
+            const row = rows[item.index - leadingRows]!;
             return (
               <tr key={row.id} data-index={item.index} ref={virtualizer.measureElement} aria-rowindex={item.index + 2} className={props.rowClassName?.(row.original)}>
                 {row.getAllCells().map((cell) => (

@@ -87,10 +87,13 @@ export function SyncQueuePage() {
   }
   const clear = () => go({ ...EMPTY_FILTERS });
 
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage, hasPreviousPage, isFetchingPreviousPage, fetchPreviousPage } = query;
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  const loadEarlier = useCallback(() => {
+    if (hasPreviousPage && !isFetchingPreviousPage) void fetchPreviousPage();
+  }, [hasPreviousPage, isFetchingPreviousPage, fetchPreviousPage]);
 
   const toggle = useCallback(
     (event: QueuedEvent, on: boolean) =>
@@ -210,11 +213,11 @@ export function SyncQueuePage() {
       ) : (
         <>
           {query.isError ? <ErrorState title="The queue could not be refreshed" error={query.error} /> : null}
-          {query.hasPreviousPage ? (
+          {hasPreviousPage ? (
             <div className="load-row">
               <span className="muted">Earlier events were released from memory ({firstIndex * PAGE_SIZE} or more events before these).</span>
-              <button type="button" onClick={() => void query.fetchPreviousPage()} disabled={query.isFetchingPreviousPage}>
-                {query.isFetchingPreviousPage ? 'Loading earlier events…' : 'Load earlier events'}
+              <button type="button" onClick={loadEarlier} disabled={isFetchingPreviousPage}>
+                {isFetchingPreviousPage ? 'Loading earlier events…' : 'Load earlier events'}
               </button>
             </div>
           ) : null}
@@ -228,6 +231,8 @@ export function SyncQueuePage() {
             now={now}
             busy={query.isFetching}
             onEndReached={loadMore}
+            releasedEvents={hasPreviousPage ? firstIndex * PAGE_SIZE : 0}
+            onStartReached={loadEarlier}
           />
           <div className="load-row">
             <p className="muted" aria-live="polite">

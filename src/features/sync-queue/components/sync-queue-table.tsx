@@ -22,6 +22,10 @@ export interface SyncQueueTableProps {
   now: number;
   busy: boolean;
   onEndReached?: () => void;
+  /** Events before the loaded ones that were released from memory (their place is kept). */
+  releasedEvents?: number;
+  /** Called when the user scrolls back into the released events. */
+  onStartReached?: () => void;
 }
 
 const helper = createColumnHelper<VirtualTableFeatures, QueuedEvent>();
@@ -174,7 +178,8 @@ export function SyncQueueTable(props: SyncQueueTableProps) {
         height={640}
         rowHeight={41}
         onEndReached={props.onEndReached}
-        keepScrollAnchor
+        leadingRows={props.releasedEvents}
+        onStartReached={props.onStartReached}
         rowClassName={(e) => {
           const flags = flagsOf(e, now);
           const classes = [selected.has(e._id) ? 'row-selected' : '', flags.possiblyStuck || flags.fewRetries ? 'row-stuck' : ''].filter(Boolean);

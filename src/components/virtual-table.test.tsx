@@ -1,0 +1,51 @@
+/**
+ * The virtualized table's released rows: rows before the loaded ones keep their place, and are
+ * loaded back when the reader scrolls to them, not when they were released under the reader.
+ */
+import { createColumnHelper } from '@tanstack/react-table';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { VirtualTable, type VirtualTableFeatures } from './virtual-table';
+
+interface Item {
+  id: string;
+}
+const helper = createColumnHelper<VirtualTableFeatures, Item>();
+const columns = [helper.accessor('id', { header: 'Id' })];
+const items = (from: number, count: number): Item[] => Array.from({ length: count }, (_, i) => ({ id: `item-${from + i}` }));
+
+function Table(props: { data: Item[]; leadingRows: number; onStartReached: () => void }) {
+  return <VirtualTable caption="Items" columns={columns} data={props.data} getRowId={(item) => item.id} leadingRows={props.leadingRows} onStartReached={props.onStartReached} />;
+}
+
+describe('VirtualTable with released rows', () => {
+  it('keeps every loaded row at its place in the whole list', async () => {
+    render(<Table data={items(100, 50)} leadingRows={100} onStartReached={() => {}} />);
+    const region = screen.getByRole('region', { name: 'Items' });
+    fireEvent.scroll(region, { target: { scrollTop: 1_000_000 } });
+    // The last of 150 rows (100 released, 50 loaded), after the header row.
+    const row = await within(region).findByRole('row', { name: 'item-149' });
+    expect(row).toHaveAttribute('aria-rowindex', '151');
+  });
+
+  it('loads released rows back when the reader is among them', async () => {
+    const onStartReached = vi.fn();
+    render(<Table data={items(100, 50)} leadingRows={100} onStartReached={onStartReached} />);
+    await waitFor(() => expect(onStartReached).toHaveBeenCalled());
+  });
+
+  it('does not load back rows released under the reader until the reader scrolls', async () => {
+    const onStartReached = vi.fn();
+    const { rerender } = render(<Table data={items(0, 50)} leadingRows={0} onStartReached={onStartReached} />);
+    const region = screen.getByRole('region', { name: 'Items' });
+    await within(region).findByRole('row', { name: 'item-0' });
+
+    // The first ten rows leave memory while the reader looks at the top.
+    rerender(<Table data={items(10, 50)} leadingRows={10} onStartReached={onStartReached} />);
+    await waitFor(() => expect(within(region).queryByRole('row', { name: 'item-0' })).toBeNull());
+    expect(onStartReached).not.toHaveBeenCalled();
+
+    fireEvent.scroll(region, { target: { scrollTop: 400 } });
+    await waitFor(() => expect(onStartReached).toHaveBeenCalled());
+  });
+});
