@@ -111,6 +111,9 @@ test('sign in through the OpenID provider with PKCE, land on the same page, and 
 });
 
 test('the OAuth session renews its token before expiry, and comes back through a popup when the tenant rejects it', async ({ page, request }) => {
+  // The renewal is a real timer: 15 s after sign-in (75 s tokens, renewed 60 s before expiry).
+  // On a loaded two-core machine sign-in alone can take seconds, so this test gets more time.
+  test.setTimeout(60_000);
   await page.goto(`${oauthApp}/mappings?pageSize=10`);
   await page.getByRole('button', { name: 'Sign in with your tenant account' }).click();
   await page.getByPlaceholder('Enter any login').fill('grace');
@@ -120,7 +123,7 @@ test('the OAuth session renews its token before expiry, and comes back through a
 
   // Renewal: a refresh-token grant, well before the 75 s token runs out.
   const renewal = await page.waitForRequest((r) => r.url() === `${issuer}/token` && (r.postData() ?? '').includes('grant_type=refresh_token'), {
-    timeout: 25_000,
+    timeout: 40_000,
   });
   expect(renewal.method()).toBe('POST');
 

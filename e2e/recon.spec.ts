@@ -16,7 +16,7 @@ import {
   SEEDED_ACTIVE_MAPPING,
   statusBadge,
 } from './helpers/recon';
-import { expect, expectNoAxeViolations, recordRequests, test } from './helpers/test';
+import { expect, expectNoAxeViolations, mockTenantUrl, recordRequests, test } from './helpers/test';
 
 test('launch a full run and watch it reach success, with its situation chart', async ({ page, request }) => {
   await resetTenant(request, { timeScale: 2 });
@@ -56,6 +56,42 @@ test('launch one source entry by id', async ({ page, request }) => {
   await expect(source).toHaveAttribute('value', '1');
   await expect(source).toHaveAttribute('max', '1');
   await expect(page.getByRole('definition').filter({ hasText: '"emp-0042"' })).toBeVisible();
+});
+
+test('keep a per-record report, then see which records failed and why', async ({ page, request }) => {
+  await resetTenant(request, { timeScale: 2 });
+  const launches = recordRequests(page, '/openidm/recon');
+  await page.goto(paths.recon);
+  const dialog = await chooseMapping(page, QUICK_MAPPING);
+  await dialog.getByRole('radio', { name: /^Keep a per-record report/ }).check();
+  await dialog.getByRole('button', { name: 'Launch' }).click();
+  expect(launches.filter((q) => q.get('_action')).map((q) => q.toString())).toEqual([`_action=recon&mapping=${QUICK_MAPPING}&persistAssociations=true`]);
+  await page.getByRole('link', { name: 'Follow the run' }).click();
+  await expect(statusBadge(page, 'Succeeded')).toBeVisible({ timeout: 15_000 });
+
+  // Every record, 50 at a time.
+  const records = page.getByRole('table', { name: 'Records of this run' });
+  await expect(records.getByRole('row')).toHaveCount(51);
+  const runId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+  const run = (await (await request.get(`${mockTenantUrl}/openidm/recon/${runId}`)).json()) as { statusSummary: { FAILURE: number } };
+  expect(run.statusSummary.FAILURE).toBeGreaterThan(0);
+
+  // From the failure count straight to the failed records, each with the server's reason.
+  await page.getByRole('link', { name: 'See which records failed' }).click();
+  await expect(page).toHaveURL(/\?status=FAILURE#records$/);
+  await expect(page.getByRole('heading', { name: 'Records', exact: true })).toBeInViewport();
+  await expect(page.getByRole('combobox', { name: 'Status' })).toHaveValue('FAILURE');
+  await expect(records.getByRole('row')).toHaveCount(run.statusSummary.FAILURE + 1);
+  for (const row of await records.getByRole('row').all().then((rows) => rows.slice(1))) {
+    await expect(row).toContainText(/FAILURE.*Situation [A-Z_]+ marked as EXCEPTION/);
+  }
+  const source = records.getByRole('row').nth(1).getByRole('link').first();
+  await expect(source).toHaveAttribute('href', /^\/linked-resources\?resourceName=system%2Fhrdb%2Femployee%2F/);
+  await expectNoAxeViolations(page);
+
+  // The view is a URL: reload keeps the filter.
+  await page.reload();
+  await expect(records.getByRole('row')).toHaveCount(run.statusSummary.FAILURE + 1);
 });
 
 test('cancel a long run: confirm, one request, canceling, then canceled', async ({ page, request }) => {

@@ -134,3 +134,58 @@ describe('/openidm/recon on the mock tenant', () => {
     expect((await get(`/${body._id}`)).body.state).toBe('SUCCESS');
   });
 });
+
+describe('/openidm/recon/assoc on the mock tenant', () => {
+  it('keeps a per-record report of a run launched with persistAssociations, adding up to its summaries', async () => {
+    const { body: started } = await post(`_action=recon&mapping=${QUICK_MAPPING}&persistAssociations=true`);
+    // No report while the run goes.
+    expect((await get(`/assoc/${started._id}`)).status).toBe(404);
+    advance(60_000);
+    const run = (await get(`/${started._id}`)).body;
+    expect(run.state).toBe('SUCCESS');
+
+    const summary = await get(`/assoc/${started._id}`);
+    expect(summary.status).toBe(200);
+    expect(summary.body).toMatchObject({ _id: started._id, mapping: QUICK_MAPPING, isAnalysis: 'false', sourceResourceCollection: 'system/hrdb/employee', targetResourceCollection: 'managed/user' });
+    expect(summary.body.finishTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
+
+    const all = await get(`/assoc/${started._id}/entry?_queryFilter=true`);
+    expect(all.body.resultCount).toBe(120);
+    const entry = all.body.result[0];
+    expect(Object.keys(entry)).toEqual([
+      '_id', '_rev', 'mapping', 'reconId', 'situation', 'action', 'linkQualifier', 'sourceObjectId', 'targetObjectId',
+      'sourceResourceCollection', 'targetResourceCollection', 'status', 'exception', 'message', 'messageDetail', 'ambiguousTargetObjectIds',
+    ]);
+    expect(entry.messageDetail).toBe('null');
+    for (const [situation, count] of Object.entries(run.situationSummary as Record<string, number>)) {
+      expect(all.body.result.filter((e: { situation: string }) => e.situation === situation)).toHaveLength(count);
+    }
+    const failures = await get(`/assoc/${started._id}/entry?_queryFilter=${encodeURIComponent('/status eq "FAILURE"')}`);
+    expect(failures.body.resultCount).toBe(run.statusSummary.FAILURE);
+
+    // Paged by the server's cursor: the cookie is the next entry's _id.
+    const first = await get(`/assoc/${started._id}/entry?_queryFilter=true&_pageSize=50`);
+    expect(first.body.pagedResultsCookie).toBe(all.body.result[50]._id);
+    const listed = await get(`/assoc?_queryFilter=${encodeURIComponent(`/mapping eq "${QUICK_MAPPING}"`)}`);
+    expect(listed.body.result.map((s: { _id: string }) => s._id)).toContain(started._id);
+  });
+
+  it('an analysis run reports what it would do and changes nothing', async () => {
+    expect((await post(`_action=recon&mapping=${QUICK_MAPPING}&analyze=true`)).status).toBe(400);
+    const { body: started } = await post(`_action=recon&mapping=${QUICK_MAPPING}&persistAssociations=true&analyze=true`);
+    advance(60_000);
+    const run = (await get(`/${started._id}`)).body;
+    expect(run.progress.target).toMatchObject({ created: 0, updated: 0, deleted: 0 });
+    expect((await get(`/assoc/${started._id}`)).body.isAnalysis).toBe('true');
+    const absent = await get(`/assoc/${started._id}/entry?_queryFilter=${encodeURIComponent('/situation eq "ABSENT"')}`);
+    expect(absent.body.resultCount).toBe(run.situationSummary.ABSENT);
+    expect(absent.body.result.every((e: { action: string; targetObjectId: unknown }) => e.action === 'CREATE' && e.targetObjectId === null)).toBe(true);
+  });
+
+  it('has no report for a run launched without one, and needs a query on the entries', async () => {
+    const { body: started } = await post(`_action=recon&mapping=${QUICK_MAPPING}`);
+    advance(60_000);
+    expect((await get(`/assoc/${started._id}`)).status).toBe(404);
+    expect((await get('/assoc')).status).toBe(400);
+  });
+});

@@ -1,10 +1,12 @@
 /**
  * `/openidm/recon`: list every run, read one, launch (`recon`, `reconById`) and cancel, answering
  * as idm-api.md §5 documents (envelope `{reconciliations}`, start `{_id, state}`, cancel
- * `{_id, action, status: "INITIATED"}`, 404 "Reconciliation with id X not found.").
+ * `{_id, action, status: "INITIATED"}`, 404 "Reconciliation with id X not found."), and the
+ * per-record reports of runs launched with `persistAssociations=true` (`recon/assoc`, §5.4).
  */
 import { http } from 'msw';
-import { checkApiVersion, crest, crestJson, CrestFailure, single } from '../crest';
+import { checkApiVersion, crest, crestJson, CrestFailure, runQuery, single } from '../crest';
+import { associationsOf, type Associations } from '../recon/associations';
 import { isRunActive, snapshotRun, type MockReconRun } from '../recon/engine';
 import { newRunId, planRun, type PlanRequest } from '../recon/seed';
 import { getTenant } from '../tenant';
@@ -26,7 +28,56 @@ async function readOverrides(request: Request): Promise<Record<string, unknown>>
   }
 }
 
+/** The per-record reports kept so far, oldest run first. */
+function allAssociations(): Associations[] {
+  const tenant = getTenant();
+  const found: Associations[] = [];
+  for (const run of tenant.recon.runs) {
+    const mapping = tenant.mappings.find((m) => m.name === run.mapping);
+    const associations = associationsOf(run, tenant.recon.clock, { source: mapping?.source ?? '', target: mapping?.target ?? '' });
+    if (associations) found.push(associations);
+  }
+  return found;
+}
+
+function findAssociations(id: string): Associations {
+  const found = allAssociations().find((a) => a.summary._id === id);
+  // The server's wording for an unknown id here is not documented; a CREST 404 either way.
+  if (!found) throw new CrestFailure(404, `Reconciliation association with id ${id} not found.`);
+  return found;
+}
+
+function requireQuery(params: URLSearchParams): void {
+  if (!params.has('_queryFilter') && !params.has('_queryId')) throw new CrestFailure(400, 'Read on a collection is not supported: give a _queryFilter');
+}
+
 export const reconHandlers = [
+  // Registered before `recon/:id`, which would otherwise take "assoc" for a run id.
+  http.get('*/openidm/recon/assoc', ({ request }) =>
+    crest(() => {
+      checkApiVersion(request);
+      const params = new URL(request.url).searchParams;
+      requireQuery(params);
+      return crestJson(runQuery(allAssociations().map((a) => a.summary), params, { cookieOf: (s) => s._id, totals: 'none' }));
+    }),
+  ),
+
+  http.get('*/openidm/recon/assoc/:id', ({ request, params }) =>
+    crest(() => {
+      checkApiVersion(request);
+      return crestJson(findAssociations(String(params.id)).summary);
+    }),
+  ),
+
+  http.get('*/openidm/recon/assoc/:id/entry', ({ request, params }) =>
+    crest(() => {
+      checkApiVersion(request);
+      const query = new URL(request.url).searchParams;
+      requireQuery(query);
+      return crestJson(runQuery(findAssociations(String(params.id)).entries, query, { cookieOf: (e) => e._id, totals: 'none' }));
+    }),
+  ),
+
   http.get('*/openidm/recon', ({ request }) =>
     crest(() => {
       checkApiVersion(request);
@@ -61,6 +112,11 @@ export const reconHandlers = [
       const sourceId = action === 'reconById' ? single(params, 'id') : undefined;
       if (action === 'reconById' && !sourceId) throw new CrestFailure(400, 'The reconById action requires an id parameter');
       const overrides = await readOverrides(request);
+      const persistAssociations = single(params, 'persistAssociations') === 'true';
+      const analyze = single(params, 'analyze') === 'true';
+      // An analysis run is read from its stored associations; what a real server answers when they
+      // are not persisted is not documented, so the mock refuses the combination.
+      if (analyze && !persistAssociations) throw new CrestFailure(400, 'An analysis run needs persistAssociations=true');
 
       const tenant = getTenant();
       const { recon } = tenant;
@@ -81,6 +137,8 @@ export const reconHandlers = [
         runTargetPhase: typeof overrides.runTargetPhase === 'boolean' ? overrides.runTargetPhase : undefined,
         sourceQuery: overrides.sourceQuery,
         targetQuery: overrides.targetQuery,
+        persistAssociations,
+        analyze,
       };
       const variant = recon.runs.filter((r) => r.mapping === name).length + 1;
       const run: MockReconRun = { id: newRunId(recon), mapping: name, plan: planRun(mapping, planRequest, variant), startedAt: recon.clock.now() };

@@ -42,6 +42,10 @@ export interface RunPlan {
   /** Clustered recon: the nodes sharing the source pages. */
   nodes?: string[];
   parameters: Record<string, unknown>;
+  /** Launched with `persistAssociations=true`: a per-record report is kept (see associations.ts). */
+  persistAssociations?: boolean;
+  /** Launched with `analyze=true`: situations are assessed, nothing is changed. */
+  analyze?: boolean;
 }
 
 export interface MockReconRun {
@@ -196,14 +200,15 @@ export function snapshotRun(run: MockReconRun, clock: ReconClock) {
     stageDescription: STAGE_DESCRIPTIONS[stage],
     progress: {
       source: { existing: { processed: sourceProcessed, total: queried ? String(plan.sourceTotal) : '?' } },
+      // An analysis run changes nothing: every target is left as it was.
       target: {
         existing: { processed: targetProcessed, total: targetPhaseStarted ? String(plan.targetTotal) : plan.runTargetPhase || !queried ? '?' : '0' },
-        created: s.ABSENT,
-        unchanged: Math.floor(s.CONFIRMED * 0.8),
-        updated: s.CONFIRMED - Math.floor(s.CONFIRMED * 0.8) + s.FOUND,
-        deleted: s.UNQUALIFIED + s.SOURCE_MISSING,
+        created: plan.analyze ? 0 : s.ABSENT,
+        unchanged: plan.analyze ? s.CONFIRMED + s.FOUND : Math.floor(s.CONFIRMED * 0.8),
+        updated: plan.analyze ? 0 : s.CONFIRMED - Math.floor(s.CONFIRMED * 0.8) + s.FOUND,
+        deleted: plan.analyze ? 0 : s.UNQUALIFIED + s.SOURCE_MISSING,
       },
-      links: { existing: { processed: linksProcessed, total: queried ? String(existingLinks) : '?' }, created: s.ABSENT + s.FOUND },
+      links: { existing: { processed: linksProcessed, total: queried ? String(existingLinks) : '?' }, created: plan.analyze ? 0 : s.ABSENT + s.FOUND },
     },
     situationSummary: situations,
     statusSummary: { SUCCESS: processed - failures, FAILURE: failures },

@@ -53,10 +53,16 @@ export interface PlanRequest {
   runTargetPhase?: boolean;
   sourceQuery?: unknown;
   targetQuery?: unknown;
+  persistAssociations?: boolean;
+  analyze?: boolean;
 }
 
 /** The plan for one run of `mapping`; `variant` makes repeated runs differ a little. */
 export function planRun(mapping: MockMapping, request: PlanRequest, variant: number): RunPlan {
+  return { ...situationPlan(mapping, request, variant), persistAssociations: request.persistAssociations ?? false, analyze: request.analyze ?? false };
+}
+
+function situationPlan(mapping: MockMapping, request: PlanRequest, variant: number): RunPlan {
   const random = createRandom(hash(mapping.name) + variant * 7919);
   const situations = emptyCounts();
   const sourceQuery = request.sourceQuery ?? { resourceName: mapping.source, queryFilter: 'true', _fields: '_id' };
@@ -142,7 +148,8 @@ export function seedRecon(mappings: MockMapping[], clock: ReconClock, history = 
     const useFailing = failing.length > 0 && random() < 0.08;
     const mapping = useFailing ? failing[Math.floor(random() * failing.length)]! : candidates[Math.floor(random() * candidates.length)]!;
     const startedAt = Math.round(now - span + (span - HOUR) * (i / Math.max(1, history)) + random() * 600_000);
-    const plan = planRun(mapping, { kind: 'recon' }, i);
+    // Every fourth run kept a per-record report; every twelfth was an analysis.
+    const plan = planRun(mapping, { kind: 'recon', persistAssociations: i % 4 === 0, analyze: i % 12 === 0 }, i);
     const run: MockReconRun = { id: newRunId(state), mapping: mapping.name, plan, startedAt };
     if (!useFailing && random() < 0.07) run.cancelAt = startedAt + (2_000 + random() * 1_000) / clock.timeScale;
     state.runs.push(run);

@@ -7,4 +7,6 @@ export const paths = {
   reconRun: (id: string) => `/recon/${encodeURIComponent(id)}`,
   syncQueue: '/sync-queue',
   linkedResources: '/linked-resources',
+  /** The linked resources of one object, e.g. `managed/user/<id>`. */
+  linkedResourcesOf: (resourceName: string) => `/linked-resources?${new URLSearchParams({ resourceName }).toString()}`,
 } as const;

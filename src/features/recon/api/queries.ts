@@ -8,7 +8,7 @@
  * ends the list is refreshed at once.
  */
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { listReconRuns, readReconRun, searchMappings } from './requests';
+import { listAssociationEntries, listReconRuns, readAssociationSummary, readReconRun, searchMappings } from './requests';
 import { pollDelay, watchList, watchRun, type WatchedList, type WatchedRun } from '../watch';
 
 export const LIST_REFRESH_MS = 10_000;
@@ -43,6 +43,21 @@ export const reconQueries = {
       refetchIntervalInBackground: false,
       // A finished run never changes again.
       staleTime: (query) => (query.state.data && !query.state.data.active ? Infinity : 0),
+    }),
+  /** A finished run's per-record report never changes. */
+  report: (id: string) =>
+    queryOptions({
+      queryKey: [...reconQueries.all(), 'report', id] as const,
+      queryFn: ({ signal }) => readAssociationSummary(id, signal),
+      staleTime: Infinity,
+    }),
+  reportEntries: (id: string, filter: string) =>
+    infiniteQueryOptions({
+      queryKey: [...reconQueries.all(), 'report', id, 'entries', filter] as const,
+      queryFn: ({ pageParam, signal }) => listAssociationEntries(id, filter, pageParam, signal),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (page) => page.pagedResultsCookie ?? undefined,
+      staleTime: Infinity,
     }),
   mappingChoices: (prefix: string) =>
     infiniteQueryOptions({

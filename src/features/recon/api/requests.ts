@@ -1,7 +1,7 @@
 import { pagingParams, queryResultSchema } from '../../../lib/crest-query';
 import { request, segment } from '../../../lib/http';
 import { printFilter, sw } from '../../../lib/query-filter';
-import { cancelResultSchema, launchResultSchema, mappingChoiceSchema, reconListSchema, reconRunSchema } from './schemas';
+import { associationEntrySchema, associationSummarySchema, cancelResultSchema, launchResultSchema, mappingChoiceSchema, reconListSchema, reconRunSchema } from './schemas';
 
 /** Every run the server keeps, active and finished, in whatever order it sends them. */
 export function listReconRuns(signal?: AbortSignal) {
@@ -12,18 +12,46 @@ export function readReconRun(id: string, signal?: AbortSignal) {
   return request({ path: `recon/${segment(id)}`, schema: reconRunSchema, signal });
 }
 
+/**
+ * What a full run keeps of each record: nothing (the default, fastest), a per-record report
+ * (`persistAssociations=true`), or only that report, changing nothing (`analyze=true`, which needs
+ * the report).
+ */
+export type RecordReport = 'none' | 'persist' | 'analyze';
+
 export interface LaunchReconParams {
   mapping: string;
   /** A single source id: `_action=reconById&id=...`; otherwise a full run. */
   sourceId?: string | undefined;
+  /** Full runs only. */
+  report?: RecordReport | undefined;
 }
 
-export function launchRecon({ mapping, sourceId }: LaunchReconParams) {
+export function launchRecon({ mapping, sourceId, report = 'none' }: LaunchReconParams) {
   return request({
     method: 'POST',
     path: 'recon',
-    query: sourceId ? { _action: 'reconById', mapping, id: sourceId } : { _action: 'recon', mapping },
+    query: sourceId
+      ? { _action: 'reconById', mapping, id: sourceId }
+      : { _action: 'recon', mapping, persistAssociations: report === 'none' ? undefined : 'true', analyze: report === 'analyze' ? 'true' : undefined },
     schema: launchResultSchema,
+  });
+}
+
+/** The per-record report of one run; a CREST 404 when the run kept none. */
+export function readAssociationSummary(reconId: string, signal?: AbortSignal) {
+  return request({ path: `recon/assoc/${segment(reconId)}`, schema: associationSummarySchema, signal });
+}
+
+export const ASSOCIATION_PAGE_SIZE = 50;
+
+/** One page of that report's entries matching `filter`, by the server's cursor. */
+export function listAssociationEntries(reconId: string, filter: string, cookie: string | undefined, signal?: AbortSignal) {
+  return request({
+    path: `recon/assoc/${segment(reconId)}/entry`,
+    query: { _queryFilter: filter, ...pagingParams({ pageSize: ASSOCIATION_PAGE_SIZE, cookie }) },
+    schema: queryResultSchema(associationEntrySchema),
+    signal,
   });
 }
 

@@ -74,3 +74,39 @@ export const cancelResultSchema = z.looseObject({ _id: z.string(), action: z.opt
 /** One entry of `GET /openidm/sync/mappings`, only what the mapping picker shows. */
 export const mappingChoiceSchema = z.looseObject({ _id: z.string(), name: z.string(), source: z.optional(z.string()), target: z.optional(z.string()) });
 export type MappingChoice = z.infer<typeof mappingChoiceSchema>;
+
+/**
+ * `GET /openidm/recon/assoc/<reconId>`: the per-record report a run kept because it was launched
+ * with `persistAssociations=true` (§5.4). `isAnalysis` is the string "true"/"false".
+ */
+export const associationSummarySchema = z.looseObject({
+  _id: z.string(),
+  mapping: z.optional(z.string()),
+  sourceResourceCollection: z.optional(z.string()),
+  targetResourceCollection: z.optional(z.string()),
+  isAnalysis: z.optional(z.union([z.string(), z.boolean()])),
+  finishTime: z.optional(z.string()),
+});
+export type AssociationSummary = z.infer<typeof associationSummarySchema>;
+
+const optionalText = z.optional(z.nullable(z.string()));
+
+/** One reconciled object of that report (`recon/assoc/<reconId>/entry`). */
+export const associationEntrySchema = z.looseObject({
+  _id: z.string(),
+  situation: optionalText,
+  action: optionalText,
+  status: optionalText,
+  linkQualifier: optionalText,
+  sourceObjectId: optionalText,
+  targetObjectId: optionalText,
+  sourceResourceCollection: optionalText,
+  targetResourceCollection: optionalText,
+  /** Free-form on the server: a string, an object or null. */
+  exception: z.optional(z.unknown()),
+  message: optionalText,
+  /** The documentation's sample sends the string "null". */
+  messageDetail: z.optional(z.unknown()),
+  ambiguousTargetObjectIds: z.optional(z.nullable(z.array(z.string()))),
+});
+export type AssociationEntry = z.infer<typeof associationEntrySchema>;

@@ -1,6 +1,6 @@
 /**
  * Launch a reconciliation: pick the mapping (or use the one given), a full run or one source entry
- * by id, confirm. The server runs one reconciliation per mapping, so when the runs it reported
+ * by id, for a full run whether to keep a per-record report or only analyse, confirm. The server runs one reconciliation per mapping, so when the runs it reported
  * (refreshed as the dialog opens) include an active one for the chosen mapping, the dialog says so
  * and links to it instead of launching. Whatever the server refuses is shown with its message.
  */
@@ -10,6 +10,7 @@ import { Link } from 'react-router';
 import { ErrorState } from '../../../components/states';
 import { paths } from '../../../config/paths';
 import { useLaunchRecon } from '../api/mutations';
+import type { RecordReport } from '../api/requests';
 import { reconQueries } from '../api/queries';
 import { isActive, statusLabel } from '../run-state';
 import { MappingPicker } from './mapping-picker';
@@ -35,6 +36,7 @@ export function LaunchReconDialog({ onClose, onLaunched, mapping: preselected }:
   const [picking, setPicking] = useState(!preselected);
   const [scope, setScope] = useState<'full' | 'byId'>('full');
   const [sourceId, setSourceId] = useState('');
+  const [report, setReport] = useState<RecordReport>('none');
   const [idError, setIdError] = useState(false);
   // Fresh runs as the dialog opens, for the one-run-per-mapping check.
   const runs = useQuery({ ...reconQueries.list(), staleTime: 0 });
@@ -51,7 +53,7 @@ export function LaunchReconDialog({ onClose, onLaunched, mapping: preselected }:
       return;
     }
     launch.mutate(
-      { mapping, sourceId: scope === 'byId' ? trimmed : undefined },
+      { mapping, sourceId: scope === 'byId' ? trimmed : undefined, report: scope === 'full' ? report : undefined },
       {
         onSuccess: (result) => {
           onLaunched?.({ id: result._id, mapping, sourceId: scope === 'byId' ? trimmed : undefined });
@@ -115,6 +117,23 @@ export function LaunchReconDialog({ onClose, onLaunched, mapping: preselected }:
             </div>
           ) : null}
         </fieldset>
+
+        {scope === 'full' ? (
+          <fieldset className="scope-choice">
+            <legend>Per-record report</legend>
+            <label>
+              <input type="radio" name={`${id}-report`} checked={report === 'none'} onChange={() => setReport('none')} /> None: only the counts (fastest)
+            </label>
+            <label>
+              <input type="radio" name={`${id}-report`} checked={report === 'persist'} onChange={() => setReport('persist')} /> Keep a per-record report: which
+              records failed and why (slower on large runs)
+            </label>
+            <label>
+              <input type="radio" name={`${id}-report`} checked={report === 'analyze'} onChange={() => setReport('analyze')} /> Analysis only: report what each
+              record would get, change nothing
+            </label>
+          </fieldset>
+        ) : null}
 
         {activeRun ? (
           <div className="notice notice-warn" role="alert">

@@ -20,6 +20,7 @@ import { CompareRuns } from './compare-runs';
 import { DurationSummary } from './duration-summary';
 import { finishedText } from './run-notices';
 import { PHASE_LABELS, PhaseProgress } from './run-progress';
+import { RunRecords } from './run-records';
 import { RunStatusBadge } from './run-status-badge';
 import { SituationChart } from './situation-chart';
 
@@ -120,6 +121,7 @@ function RunDetails({ watch, refreshError }: { watch: WatchedRun; refreshError: 
               <dt>Failed</dt>
               <dd className={(run.statusSummary?.FAILURE ?? 0) > 0 ? 'text-danger' : undefined}>{formatCount(run.statusSummary?.FAILURE ?? 0)}</dd>
             </dl>
+            {!active && (run.statusSummary?.FAILURE ?? 0) > 0 ? <Link to={{ search: '?status=FAILURE', hash: '#records' }}>See which records failed</Link> : null}
           </section>
           <section className="panel" aria-labelledby="timing-heading">
             <h2 id="timing-heading">Timing</h2>
@@ -138,6 +140,8 @@ function RunDetails({ watch, refreshError }: { watch: WatchedRun; refreshError: 
           <NodeCounts run={run} />
         </div>
       </div>
+
+      <RunRecords runId={run._id} active={active} />
 
       <section className="panel" aria-labelledby="durations-heading">
         <h2 id="durations-heading">Durations</h2>

@@ -30,10 +30,6 @@ export interface SyncQueueTableProps {
 
 const helper = createColumnHelper<VirtualTableFeatures, QueuedEvent>();
 
-export function linkedResourcesUrl(resourceName: string): string {
-  return `${paths.linkedResources}?${new URLSearchParams({ resourceName }).toString()}`;
-}
-
 /** Local date and time, compact and sortable by eye: 2026-11-20 15:31:23. */
 function formatDate(value: string | null | undefined): string {
   if (!value) return 'unknown';
@@ -128,7 +124,7 @@ export function SyncQueueTable(props: SyncQueueTableProps) {
             const e = info.row.original;
             const name = `${e.resourceCollection}/${e.resourceId}`;
             return (
-              <Link className="mono clip clip-resource" to={linkedResourcesUrl(name)} title={`${name}: show its linked resources`}>
+              <Link className="mono clip clip-resource" to={paths.linkedResourcesOf(name)} title={`${name}: show its linked resources`}>
                 {name}
               </Link>
             );

@@ -1,0 +1,91 @@
+/**
+ * A finished run's per-record report against the mock tenant: which records, filtered and paged by
+ * the server, failures with the server's message; a run without a report says why.
+ */
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { server } from '../../../../mocks/node';
+import { QUICK_MAPPING } from '../../../../mocks/recon/seed';
+import { getTenant, resetTenant } from '../../../../mocks/tenant';
+import { TEST_TENANT_URL } from '../../../testing/setup-tests';
+import type { AssociationEntry } from '../api/schemas';
+import { renderRecon } from '../test-utils';
+import { recordMessage, recordsFilter } from './run-records';
+
+async function finishedRun(query: string): Promise<{ id: string; failures: number; total: number }> {
+  const response = await fetch(`${TEST_TENANT_URL}/openidm/recon?_action=recon&mapping=${QUICK_MAPPING}&${query}`, { method: 'POST' });
+  const { _id: id } = (await response.json()) as { _id: string };
+  getTenant().recon.clock.advance(60_000);
+  const run = (await (await fetch(`${TEST_TENANT_URL}/openidm/recon/${id}`)).json()) as { statusSummary: { SUCCESS: number; FAILURE: number } };
+  return { id, failures: run.statusSummary.FAILURE, total: run.statusSummary.SUCCESS + run.statusSummary.FAILURE };
+}
+
+function entryQueries() {
+  const seen: URLSearchParams[] = [];
+  server.events.on('request:start', ({ request }) => {
+    const url = new URL(request.url);
+    if (url.pathname.endsWith('/entry')) seen.push(url.searchParams);
+  });
+  return seen;
+}
+
+describe('A run’s records', () => {
+  it('lists the records 50 at a time by the server’s cursor, and narrows them to the failures', async () => {
+    const user = userEvent.setup();
+    const run = await finishedRun('persistAssociations=true');
+    expect(run.total).toBe(120);
+    const queries = entryQueries();
+    renderRecon(`/recon/${run.id}`);
+
+    const table = await screen.findByRole('table', { name: 'Records of this run' });
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(51));
+    expect(screen.getByText('50 records shown. More match; the server does not say how many.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Load more records' }));
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(101));
+    expect(queries.at(-1)?.get('_pagedResultsCookie')).toBeTruthy();
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'FAILURE');
+    await waitFor(() => expect(queries.at(-1)?.get('_queryFilter')).toBe('/status eq "FAILURE"'));
+    await waitFor(() => expect(screen.getByText(`${run.failures} ${run.failures === 1 ? 'record' : 'records'} shown. That is every matching record.`)).toBeInTheDocument());
+    const rows = within(screen.getByRole('table', { name: 'Records of this run' })).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(run.failures);
+    for (const row of rows) expect(row).toHaveTextContent(/FAILURE.*Situation [A-Z_]+ marked as EXCEPTION/);
+  });
+
+  it('links each object to its linked resources, and says an analysis run changed nothing', async () => {
+    const run = await finishedRun('persistAssociations=true&analyze=true');
+    renderRecon(`/recon/${run.id}?situation=ABSENT`);
+    expect(await screen.findByText('An analysis run: nothing was changed. Each action is what a real run would have done.')).toBeInTheDocument();
+    const table = await screen.findByRole('table', { name: 'Records of this run' });
+    const first = within(table).getAllByRole('row')[1]!;
+    expect(first).toHaveTextContent(/ABSENT\s*CREATE\s*SUCCESS/);
+    const source = within(first).getByRole('link');
+    expect(source).toHaveAttribute('href', expect.stringMatching(/^\/linked-resources\?resourceName=system%2Fhrdb%2Femployee%2F[0-9a-f-]{36}$/));
+    // Nothing was created, so there is no target object to show.
+    expect(within(first).getByText('none')).toBeInTheDocument();
+  });
+
+  it('says when a run kept no report, and how to get one', async () => {
+    resetTenant({});
+    const run = await finishedRun('');
+    renderRecon(`/recon/${run.id}`);
+    expect(await screen.findByRole('heading', { name: 'This run kept no per-record report' })).toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: 'Records of this run' })).not.toBeInTheDocument();
+  });
+});
+
+describe('records helpers', () => {
+  it('builds the filter from the chosen situation and status, escaped', () => {
+    expect(recordsFilter('', '')).toBe('true');
+    expect(recordsFilter('AMBIGUOUS', '')).toBe('/situation eq "AMBIGUOUS"');
+    expect(recordsFilter('MISSING', 'FAILURE')).toBe('/situation eq "MISSING" and /status eq "FAILURE"');
+    expect(recordsFilter('a"b', '')).toBe('/situation eq "a\\"b"');
+  });
+
+  it('shows the server’s message and exception, not the sample’s "null" detail', () => {
+    const entry: AssociationEntry = { _id: 'x', message: 'Situation MISSING marked as EXCEPTION', messageDetail: 'null', exception: null };
+    expect(recordMessage(entry)).toBe('Situation MISSING marked as EXCEPTION');
+    expect(recordMessage({ _id: 'y', message: null, exception: 'ConnectorException: timeout', messageDetail: { code: 7 } })).toBe('ConnectorException: timeout — {"code":7}');
+  });
+});

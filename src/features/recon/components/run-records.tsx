@@ -1,0 +1,237 @@
+/**
+ * "Which records, and why": the per-record report of a finished run that was launched with one
+ * (`persistAssociations=true`, or an analysis run), read from `recon/assoc/<id>` and its entries.
+ * Filtered by situation and status (in the URL, `?situation=&status=`), paged by the server's
+ * cursor, each object linked to its linked resources, exportable as CSV.
+ */
+import { createColumnHelper } from '@tanstack/react-table';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useMemo, useRef } from 'react';
+import { Link, useLocation, useSearchParams } from 'react-router';
+import { CopyButton } from '../../../components/copy-button';
+import { DataTable, type CoreFeatures } from '../../../components/data-table';
+import { ExportCsvButton } from '../../../components/export-csv-button';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { paths } from '../../../config/paths';
+import { CrestError } from '../../../lib/api-error';
+import { curlCommand } from '../../../lib/http';
+import { all, eq, printFilter } from '../../../lib/query-filter';
+import { reconQueries } from '../api/queries';
+import { ASSOCIATION_PAGE_SIZE } from '../api/requests';
+import type { AssociationEntry, AssociationSummary } from '../api/schemas';
+import { formatTime } from '../progress';
+import { SITUATIONS } from '../run-state';
+
+const STATUSES = ['SUCCESS', 'FAILURE'] as const;
+
+/** The filter sent for the situation and status chosen ('' = any). */
+export function recordsFilter(situation: string, status: string): string {
+  return printFilter(all(...(situation ? [eq('/situation', situation)] : []), ...(status ? [eq('/status', status)] : [])));
+}
+
+/** What went wrong, in the server's words; the sample's `messageDetail: "null"` is no detail. */
+export function recordMessage(entry: AssociationEntry): string {
+  const parts = [entry.message, typeof entry.exception === 'string' ? entry.exception : entry.exception ? JSON.stringify(entry.exception) : null];
+  const detail = entry.messageDetail;
+  if (detail !== undefined && detail !== null && detail !== 'null') parts.push(typeof detail === 'string' ? detail : JSON.stringify(detail));
+  return [...new Set(parts.filter((p): p is string => Boolean(p)))].join(' — ');
+}
+
+function ObjectCell({ collection, id }: { collection: string | null | undefined; id: string | null | undefined }) {
+  if (!id) return <span className="muted">none</span>;
+  const name = collection ? `${collection}/${id}` : id;
+  return (
+    <Link className="mono object-name" to={paths.linkedResourcesOf(name)} title={`${name}: show its linked resources`}>
+      {name}
+    </Link>
+  );
+}
+
+const helper = createColumnHelper<CoreFeatures, AssociationEntry>();
+const columns = helper.columns([
+  helper.accessor('situation', { header: 'Situation', cell: (info) => <span className="mono">{info.getValue() ?? '—'}</span> }),
+  helper.accessor('action', { header: 'Action', cell: (info) => <span className="mono">{info.getValue() ?? '—'}</span> }),
+  helper.accessor('status', {
+    header: 'Status',
+    cell: (info) => <span className={info.getValue() === 'FAILURE' ? 'text-danger' : undefined}>{info.getValue() ?? '—'}</span>,
+  }),
+  helper.display({
+    id: 'source',
+    header: 'Source object',
+    cell: (info) => <ObjectCell collection={info.row.original.sourceResourceCollection} id={info.row.original.sourceObjectId} />,
+  }),
+  helper.display({
+    id: 'target',
+    header: 'Target object',
+    cell: (info) => {
+      const entry = info.row.original;
+      const ambiguous = entry.ambiguousTargetObjectIds ?? [];
+      if (!entry.targetObjectId && ambiguous.length > 0) {
+        return (
+          <span>
+            <span className="muted">one of {ambiguous.length}: </span>
+            {ambiguous.map((id) => (
+              <span key={id} className="block-line">
+                <ObjectCell collection={entry.targetResourceCollection} id={id} />
+              </span>
+            ))}
+          </span>
+        );
+      }
+      return <ObjectCell collection={entry.targetResourceCollection} id={entry.targetObjectId} />;
+    },
+  }),
+  helper.accessor('linkQualifier', { header: 'Link qualifier', cell: (info) => info.getValue() ?? '—' }),
+  helper.display({ id: 'message', header: 'Message', cell: (info) => recordMessage(info.row.original) || <span className="muted">—</span> }),
+]);
+
+const RECORD_CSV_COLUMNS = [
+  { header: '_id', value: (e: AssociationEntry) => e._id },
+  { header: 'situation', value: (e: AssociationEntry) => e.situation },
+  { header: 'action', value: (e: AssociationEntry) => e.action },
+  { header: 'status', value: (e: AssociationEntry) => e.status },
+  { header: 'sourceObject', value: (e: AssociationEntry) => (e.sourceObjectId ? `${e.sourceResourceCollection ?? ''}/${e.sourceObjectId}` : '') },
+  { header: 'targetObject', value: (e: AssociationEntry) => (e.targetObjectId ? `${e.targetResourceCollection ?? ''}/${e.targetObjectId}` : '') },
+  { header: 'ambiguousTargetObjectIds', value: (e: AssociationEntry) => (e.ambiguousTargetObjectIds ?? []).join(' ') },
+  { header: 'linkQualifier', value: (e: AssociationEntry) => e.linkQualifier },
+  { header: 'message', value: recordMessage },
+];
+
+export function RunRecords({ runId, active }: { runId: string; active: boolean }) {
+  const report = useQuery({ ...reconQueries.report(runId), enabled: !active });
+  // A link to `#records` (e.g. "See which records failed") brings the section into view.
+  const { hash } = useLocation();
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (hash === '#records') section.current?.scrollIntoView({ block: 'start' });
+  }, [hash]);
+  return (
+    <section className="panel records" id="records" ref={section} aria-labelledby="records-heading">
+      <h2 id="records-heading">Records</h2>
+      {active ? (
+        <p className="muted">When the run ends, each record's situation, action and result show here, if the run was launched with a per-record report.</p>
+      ) : report.isPending ? (
+        <LoadingState label="Looking for the run's per-record report…" />
+      ) : report.isError ? (
+        report.error instanceof CrestError && report.error.status === 404 ? (
+          <EmptyState title="This run kept no per-record report">
+            <p>
+              The server keeps one only for runs launched with a per-record report (<span className="mono">persistAssociations</span>), which costs time on large
+              runs. Launch the mapping again with “Keep a per-record report” or as an analysis to see which records failed and why.
+            </p>
+          </EmptyState>
+        ) : (
+          <ErrorState
+            title="The per-record report could not be loaded"
+            error={report.error}
+            action={
+              <button type="button" onClick={() => void report.refetch()}>
+                Try again
+              </button>
+            }
+          />
+        )
+      ) : (
+        <RecordList runId={runId} summary={report.data} />
+      )}
+    </section>
+  );
+}
+
+function RecordList({ runId, summary }: { runId: string; summary: AssociationSummary }) {
+  const id = useId();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const situation = searchParams.get('situation') ?? '';
+  const status = searchParams.get('status') ?? '';
+  const filter = recordsFilter(situation, status);
+  const entries = useInfiniteQuery(reconQueries.reportEntries(runId, filter));
+  const records = useMemo(() => entries.data?.pages.flatMap((page) => page.result) ?? [], [entries.data]);
+  const analysis = summary.isAnalysis === true || summary.isAnalysis === 'true';
+
+  function choose(name: 'situation' | 'status', value: string) {
+    const params = new URLSearchParams(searchParams);
+    if (value) params.set(name, value);
+    else params.delete(name);
+    setSearchParams(params);
+  }
+
+  return (
+    <>
+      {analysis ? (
+        <p className="notice notice-info">
+          An analysis run: nothing was changed. Each action is what a real run would have done.
+        </p>
+      ) : null}
+      <p className="muted">Report written {formatTime(summary.finishTime) || 'at an unknown time'}.</p>
+      <div className="toolbar" role="group" aria-label="Filter the records">
+        <div className="toolbar-group">
+          <label htmlFor={`${id}-situation`}>Situation</label>
+          <select id={`${id}-situation`} value={situation} onChange={(e) => choose('situation', e.target.value)}>
+            <option value="">Any</option>
+            {SITUATIONS.map((s) => (
+              <option key={s.name} value={s.name}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={`${id}-status`}>Status</label>
+          <select id={`${id}-status`} value={status} onChange={(e) => choose('status', e.target.value)}>
+            <option value="">Any</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s === 'FAILURE' ? 'FAILURE (failed records)' : s}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="toolbar-group">
+          <ExportCsvButton filename={`recon-${runId}-records.csv`} rows={records} columns={RECORD_CSV_COLUMNS} what="records shown" />
+          <CopyButton
+            text={curlCommand({ path: `recon/assoc/${encodeURIComponent(runId)}/entry`, query: { _queryFilter: filter, _pageSize: ASSOCIATION_PAGE_SIZE } })}
+            label="Copy the request for these records as curl"
+          >
+            Copy as curl
+          </CopyButton>
+        </div>
+      </div>
+      {entries.isPending ? (
+        <LoadingState label="Loading the records…" />
+      ) : entries.isError && records.length === 0 ? (
+        <ErrorState
+          title="The records could not be loaded"
+          error={entries.error}
+          action={
+            <button type="button" onClick={() => void entries.refetch()}>
+              Try again
+            </button>
+          }
+        />
+      ) : records.length === 0 ? (
+        <EmptyState title={situation || status ? 'No record matches these filters' : 'The report holds no records'}>
+          {situation || status ? (
+            <button type="button" onClick={() => setSearchParams(new URLSearchParams([...searchParams].filter(([k]) => k !== 'situation' && k !== 'status')))}>
+              Clear filters
+            </button>
+          ) : (
+            <p>The run ended before it reconciled any entry.</p>
+          )}
+        </EmptyState>
+      ) : (
+        <>
+          <DataTable caption="Records of this run" columns={columns} data={records} getRowId={(e) => e._id} busy={entries.isFetching} />
+          {entries.isError ? <ErrorState title="More records could not be loaded" error={entries.error} /> : null}
+          <div className="load-row">
+            <p className="muted" aria-live="polite">
+              {records.length} {records.length === 1 ? 'record' : 'records'} shown. {entries.hasNextPage ? 'More match; the server does not say how many.' : 'That is every matching record.'}
+            </p>
+            {entries.hasNextPage ? (
+              <button type="button" onClick={() => void entries.fetchNextPage()} disabled={entries.isFetchingNextPage}>
+                {entries.isFetchingNextPage ? 'Loading more records…' : 'Load more records'}
+              </button>
+            ) : null}
+          </div>
+        </>
+      )}
+    </>
+  );
+}
