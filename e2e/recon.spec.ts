@@ -92,6 +92,11 @@ test('keep a per-record report, then see which records failed and why', async ({
   // The view is a URL: reload keeps the filter.
   await page.reload();
   await expect(records.getByRole('row')).toHaveCount(run.statusSummary.FAILURE + 1);
+
+  // Each situation's count leads to its records.
+  await page.getByRole('table', { name: 'Situations found' }).getByRole('link', { name: /ABSENT: show these records$/ }).click();
+  await expect(page.getByRole('combobox', { name: 'Situation' })).toHaveValue('ABSENT');
+  await expect(records.getByRole('row').nth(1)).toContainText(/ABSENT\s*CREATE\s*SUCCESS/);
 });
 
 test('cancel a long run: confirm, one request, canceling, then canceled', async ({ page, request }) => {

@@ -43,3 +43,6 @@ HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
   this.removeAttribute('open');
   this.dispatchEvent(new Event('close'));
 };
+
+// jsdom has no layout, so nothing to scroll: scrolling an element into view does nothing.
+Element.prototype.scrollIntoView = function scrollIntoView() {};

@@ -20,7 +20,7 @@ import { CompareRuns } from './compare-runs';
 import { DurationSummary } from './duration-summary';
 import { finishedText } from './run-notices';
 import { PHASE_LABELS, PhaseProgress } from './run-progress';
-import { RunRecords } from './run-records';
+import { isNoReport, RunRecords } from './run-records';
 import { RunStatusBadge } from './run-status-badge';
 import { SituationChart } from './situation-chart';
 
@@ -74,6 +74,9 @@ export function ReconRunPage() {
 function RunDetails({ watch, refreshError }: { watch: WatchedRun; refreshError: unknown }) {
   const { run } = watch;
   const active = isActive(run);
+  // The same query as the Records section: a finished run's counts link to its records.
+  const report = useQuery({ ...reconQueries.report(run._id), enabled: !active });
+  const hasReport = report.isSuccess;
   return (
     <>
       <header className="page-header page-header-actions">
@@ -110,7 +113,22 @@ function RunDetails({ watch, refreshError }: { watch: WatchedRun; refreshError: 
       <div className="run-columns">
         <section className="panel" aria-labelledby="situations-heading">
           <h2 id="situations-heading">Situations</h2>
-          {run.situationSummary ? <SituationChart summary={run.situationSummary} /> : <p className="muted">No situation summary reported.</p>}
+          {run.situationSummary ? (
+            <SituationChart
+              summary={run.situationSummary}
+              renderCount={
+                hasReport
+                  ? (situation, count) => (
+                      <Link to={{ search: `?${new URLSearchParams({ situation })}`, hash: '#records' }} aria-label={`${count} ${situation}: show these records`}>
+                        {count}
+                      </Link>
+                    )
+                  : undefined
+              }
+            />
+          ) : (
+            <p className="muted">No situation summary reported.</p>
+          )}
         </section>
         <div>
           <section className="panel" aria-labelledby="status-heading">
@@ -121,7 +139,13 @@ function RunDetails({ watch, refreshError }: { watch: WatchedRun; refreshError: 
               <dt>Failed</dt>
               <dd className={(run.statusSummary?.FAILURE ?? 0) > 0 ? 'text-danger' : undefined}>{formatCount(run.statusSummary?.FAILURE ?? 0)}</dd>
             </dl>
-            {!active && (run.statusSummary?.FAILURE ?? 0) > 0 ? <Link to={{ search: '?status=FAILURE', hash: '#records' }}>See which records failed</Link> : null}
+            {!active && (run.statusSummary?.FAILURE ?? 0) > 0 ? (
+              hasReport ? (
+                <Link to={{ search: '?status=FAILURE', hash: '#records' }}>See which records failed</Link>
+              ) : isNoReport(report.error) ? (
+                <p className="muted">This run kept no per-record report, so which records failed is not known.</p>
+              ) : null
+            ) : null}
           </section>
           <section className="panel" aria-labelledby="timing-heading">
             <h2 id="timing-heading">Timing</h2>

@@ -69,9 +69,32 @@ describe('A run’s records', () => {
   it('says when a run kept no report, and how to get one', async () => {
     resetTenant({});
     const run = await finishedRun('');
+    expect(run.failures).toBeGreaterThan(0);
     renderRecon(`/recon/${run.id}`);
     expect(await screen.findByRole('heading', { name: 'This run kept no per-record report' })).toBeInTheDocument();
     expect(screen.queryByRole('table', { name: 'Records of this run' })).not.toBeInTheDocument();
+    expect(screen.getByText('This run kept no per-record report, so which records failed is not known.')).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'See which records failed' })).not.toBeInTheDocument();
+    expect(within(screen.getByRole('table', { name: 'Situations found' })).queryAllByRole('link')).toHaveLength(0);
+  });
+
+  it('turns each situation count into a link to those records', async () => {
+    const user = userEvent.setup();
+    const run = await finishedRun('persistAssociations=true');
+    const queries = entryQueries();
+    renderRecon(`/recon/${run.id}`);
+    const chart = await screen.findByRole('table', { name: 'Situations found' });
+    const absent = await within(chart).findByRole('link', { name: /^\d+ ABSENT: show these records$/ });
+    const count = Number(absent.textContent);
+    await user.click(absent);
+    expect(screen.getByRole('combobox', { name: 'Situation' })).toHaveValue('ABSENT');
+    await waitFor(() => expect(queries.at(-1)?.get('_queryFilter')).toBe('/situation eq "ABSENT"'));
+    const rows = await waitFor(() => {
+      const found = within(screen.getByRole('table', { name: 'Records of this run' })).getAllByRole('row').slice(1);
+      expect(found).toHaveLength(Math.min(count, 50));
+      return found;
+    });
+    for (const row of rows) expect(row).toHaveTextContent(/^ABSENT\s*CREATE/);
   });
 });
 

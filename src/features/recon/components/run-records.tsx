@@ -24,6 +24,11 @@ import { SITUATIONS } from '../run-state';
 
 const STATUSES = ['SUCCESS', 'FAILURE'] as const;
 
+/** The server keeps no report for this run: it was launched without one (a CREST 404). */
+export function isNoReport(error: unknown): boolean {
+  return error instanceof CrestError && error.status === 404;
+}
+
 /** The filter sent for the situation and status chosen ('' = any). */
 export function recordsFilter(situation: string, status: string): string {
   return printFilter(all(...(situation ? [eq('/situation', situation)] : []), ...(status ? [eq('/status', status)] : [])));
@@ -113,7 +118,7 @@ export function RunRecords({ runId, active }: { runId: string; active: boolean }
       ) : report.isPending ? (
         <LoadingState label="Looking for the run's per-record report…" />
       ) : report.isError ? (
-        report.error instanceof CrestError && report.error.status === 404 ? (
+        isNoReport(report.error) ? (
           <EmptyState title="This run kept no per-record report">
             <p>
               The server keeps one only for runs launched with a per-record report (<span className="mono">persistAssociations</span>), which costs time on large

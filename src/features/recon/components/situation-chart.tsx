@@ -3,10 +3,18 @@
  * its count and one line explaining it, bars scaled to the largest count. Situations the server
  * adds beyond the 13 are shown too.
  */
+import type { ReactNode } from 'react';
 import { formatCount } from '../progress';
 import { SITUATIONS } from '../run-state';
 
-export function SituationChart({ summary, caption = 'Situations found' }: { summary: Record<string, number>; caption?: string }) {
+export interface SituationChartProps {
+  summary: Record<string, number>;
+  caption?: string;
+  /** Turns a non-zero count into a link, e.g. to the records found in that situation. */
+  renderCount?: (situation: string, count: string) => ReactNode;
+}
+
+export function SituationChart({ summary, caption = 'Situations found', renderCount }: SituationChartProps) {
   const known = new Set(SITUATIONS.map((s) => s.name));
   const rows = [
     ...SITUATIONS.map((s) => ({ ...s, count: summary[s.name] ?? 0 })),
@@ -37,7 +45,7 @@ export function SituationChart({ summary, caption = 'Situations found' }: { summ
                 <span className="mono">{row.name}</span>{' '}
                 <span className="situation-meaning">{row.meaning}</span>
               </th>
-              <td className="numeric">{formatCount(row.count)}</td>
+              <td className="numeric">{renderCount && row.count > 0 ? renderCount(row.name, formatCount(row.count)) : formatCount(row.count)}</td>
               <td className="bar-cell" aria-hidden="true">
                 <span className="bar" style={{ width: `${(row.count / max) * 100}%` }} />
               </td>
