@@ -136,8 +136,10 @@ test('the OAuth session renews its token before expiry, and comes back through a
   const popupPromise = page.waitForEvent('popup');
   await dialog.getByRole('button', { name: 'Sign in again' }).click();
   const popup = await popupPromise;
-  // The provider still knows the user: the popup completes on its own and closes.
-  await popup.waitForEvent('close');
+  // The provider still knows the user: the popup completes on its own and closes. (It may have
+  // closed already by the time the popup event reaches the test, so its state is polled rather
+  // than waiting for a close event that could be gone.)
+  await expect.poll(() => popup.isClosed(), { timeout: 15_000 }).toBe(true);
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('navigation', { name: 'Mappings pages' })).toContainText('Showing 11–20 · Page 2');
   await expect(page.getByLabel('Value')).toHaveValue('kept across the popup');
@@ -160,9 +162,12 @@ test('when the sign-in popup goes nowhere, the user can sign in in the same tab 
   // The provider cannot be reached in the popup, and the user gives up and closes it.
   await page.context().route(`${issuer}/auth**`, (route) => route.abort());
   const popupPromise = page.waitForEvent('popup');
+  // Listened for on the context before the click: the popup's request may fail before the popup
+  // reaches the test.
+  const failed = page.context().waitForEvent('requestfailed', (r) => r.url().startsWith(`${issuer}/auth`));
   await dialog.getByRole('button', { name: 'Sign in again' }).click();
   const popup = await popupPromise;
-  await popup.waitForEvent('requestfailed');
+  await failed;
   await popup.close();
   await page.context().unroute(`${issuer}/auth**`);
   await expect(dialog).toBeVisible();
