@@ -20,7 +20,7 @@ import { CompareRuns } from './compare-runs';
 import { DurationSummary } from './duration-summary';
 import { finishedText } from './run-notices';
 import { PHASE_LABELS, PhaseProgress } from './run-progress';
-import { isNoReport, RunRecords } from './run-records';
+import { isNoReport, recordsLink, RunRecords } from './run-records';
 import { RunStatusBadge } from './run-status-badge';
 import { SituationChart } from './situation-chart';
 
@@ -77,6 +77,7 @@ function RunDetails({ watch, refreshError }: { watch: WatchedRun; refreshError: 
   // The same query as the Records section: a finished run's counts link to its records.
   const report = useQuery({ ...reconQueries.report(run._id), enabled: !active });
   const hasReport = report.isSuccess;
+  const [searchParams] = useSearchParams();
   return (
     <>
       <header className="page-header page-header-actions">
@@ -119,7 +120,7 @@ function RunDetails({ watch, refreshError }: { watch: WatchedRun; refreshError: 
               renderCount={
                 hasReport
                   ? (situation, count) => (
-                      <Link to={{ search: `?${new URLSearchParams({ situation })}`, hash: '#records' }} aria-label={`${count} ${situation}: show these records`}>
+                      <Link to={recordsLink(searchParams, { situation })} aria-label={`${count} ${situation}: show these records`}>
                         {count}
                       </Link>
                     )
@@ -141,7 +142,7 @@ function RunDetails({ watch, refreshError }: { watch: WatchedRun; refreshError: 
             </dl>
             {!active && (run.statusSummary?.FAILURE ?? 0) > 0 ? (
               hasReport ? (
-                <Link to={{ search: '?status=FAILURE', hash: '#records' }}>See which records failed</Link>
+                <Link to={recordsLink(searchParams, { status: 'FAILURE' })}>See which records failed</Link>
               ) : isNoReport(report.error) ? (
                 <p className="muted">This run kept no per-record report, so which records failed is not known.</p>
               ) : null

@@ -11,7 +11,7 @@ import { getTenant, resetTenant } from '../../../../mocks/tenant';
 import { TEST_TENANT_URL } from '../../../testing/setup-tests';
 import type { AssociationEntry } from '../api/schemas';
 import { renderRecon } from '../test-utils';
-import { recordMessage, recordsFilter } from './run-records';
+import { recordMessage, recordsFilter, recordsLink } from './run-records';
 
 async function finishedRun(query: string): Promise<{ id: string; failures: number; total: number }> {
   const response = await fetch(`${TEST_TENANT_URL}/openidm/recon?_action=recon&mapping=${QUICK_MAPPING}&${query}`, { method: 'POST' });
@@ -104,6 +104,11 @@ describe('records helpers', () => {
     expect(recordsFilter('AMBIGUOUS', '')).toBe('/situation eq "AMBIGUOUS"');
     expect(recordsFilter('MISSING', 'FAILURE')).toBe('/situation eq "MISSING" and /status eq "FAILURE"');
     expect(recordsFilter('a"b', '')).toBe('/situation eq "a\\"b"');
+  });
+
+  it('links to records of one situation or status, keeping the rest of the view', () => {
+    expect(recordsLink(new URLSearchParams('compare=run-2&situation=ABSENT'), { status: 'FAILURE' })).toEqual({ search: '?compare=run-2&status=FAILURE', hash: '#records' });
+    expect(recordsLink(new URLSearchParams('status=FAILURE'), { situation: 'MISSING' })).toEqual({ search: '?situation=MISSING', hash: '#records' });
   });
 
   it('shows the server’s message and exception, not the sample’s "null" detail', () => {

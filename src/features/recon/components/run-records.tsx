@@ -29,6 +29,16 @@ export function isNoReport(error: unknown): boolean {
   return error instanceof CrestError && error.status === 404;
 }
 
+/** The run page's URL showing the records in one situation or status; other parameters stay. */
+export function recordsLink(current: URLSearchParams, choice: { situation?: string; status?: string }) {
+  const params = new URLSearchParams(current);
+  params.delete('situation');
+  params.delete('status');
+  if (choice.situation) params.set('situation', choice.situation);
+  if (choice.status) params.set('status', choice.status);
+  return { search: `?${params.toString()}`, hash: '#records' };
+}
+
 /** The filter sent for the situation and status chosen ('' = any). */
 export function recordsFilter(situation: string, status: string): string {
   return printFilter(all(...(situation ? [eq('/situation', situation)] : []), ...(status ? [eq('/status', status)] : [])));
