@@ -8,10 +8,14 @@
  * ends the list is refreshed at once.
  */
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { isApiError } from '../../../lib/api-error';
 import { listAssociationEntries, listReconRuns, readAssociationSummary, readReconRun, searchMappings } from './requests';
 import { pollDelay, watchList, watchRun, type WatchedList, type WatchedRun } from '../watch';
 
 export const LIST_REFRESH_MS = 10_000;
+/** How long after a run ends a missing per-record report is looked for again, and how often. */
+export const REPORT_WAIT_MS = 120_000;
+export const REPORT_RECHECK_MS = 4_000;
 
 export const reconQueries = {
   all: () => ['recon'] as const,
@@ -44,12 +48,23 @@ export const reconQueries = {
       // A finished run never changes again.
       staleTime: (query) => (query.state.data && !query.state.data.active ? Infinity : 0),
     }),
-  /** A finished run's per-record report never changes. */
-  report: (id: string) =>
+  /**
+   * A finished run's per-record report, which never changes once there. When the server says
+   * there is none (404) for a run that ended moments ago (`ended`), it is asked again every few
+   * seconds for two minutes: nothing documents that the report is written before the run's state
+   * turns final.
+   */
+  report: (id: string, ended?: string) =>
     queryOptions({
       queryKey: [...reconQueries.all(), 'report', id] as const,
       queryFn: ({ signal }) => readAssociationSummary(id, signal),
       staleTime: Infinity,
+      refetchInterval: (query) => {
+        const endedAt = ended ? Date.parse(ended) : NaN;
+        // Either side of now: the server's clock may run ahead of the browser's.
+        const recent = Math.abs(Date.now() - endedAt) < REPORT_WAIT_MS;
+        return query.state.status === 'error' && isApiError(query.state.error) && query.state.error.status === 404 && recent ? REPORT_RECHECK_MS : false;
+      },
     }),
   reportEntries: (id: string, filter: string) =>
     infiniteQueryOptions({

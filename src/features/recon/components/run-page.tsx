@@ -20,7 +20,7 @@ import { CompareRuns } from './compare-runs';
 import { DurationSummary } from './duration-summary';
 import { finishedText } from './run-notices';
 import { PHASE_LABELS, PhaseProgress } from './run-progress';
-import { isNoReport, recordsLink, RunRecords } from './run-records';
+import { isNoReport, recordsLink, RunRecords, useRunReport } from './run-records';
 import { RunStatusBadge } from './run-status-badge';
 import { SituationChart } from './situation-chart';
 
@@ -75,7 +75,7 @@ function RunDetails({ watch, refreshError }: { watch: WatchedRun; refreshError: 
   const { run } = watch;
   const active = isActive(run);
   // The same query as the Records section: a finished run's counts link to its records.
-  const report = useQuery({ ...reconQueries.report(run._id), enabled: !active });
+  const report = useRunReport(run);
   const hasReport = report.isSuccess;
   const [searchParams] = useSearchParams();
   return (
@@ -166,7 +166,7 @@ function RunDetails({ watch, refreshError }: { watch: WatchedRun; refreshError: 
         </div>
       </div>
 
-      <RunRecords runId={run._id} active={active} />
+      <RunRecords run={run} />
 
       <section className="panel" aria-labelledby="durations-heading">
         <h2 id="durations-heading">Durations</h2>

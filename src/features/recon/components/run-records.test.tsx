@@ -4,6 +4,7 @@
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { server } from '../../../../mocks/node';
 import { QUICK_MAPPING } from '../../../../mocks/recon/seed';
@@ -77,6 +78,19 @@ describe('A run’s records', () => {
     expect(screen.queryByRole('link', { name: 'See which records failed' })).not.toBeInTheDocument();
     expect(within(screen.getByRole('table', { name: 'Situations found' })).queryAllByRole('link')).toHaveLength(0);
   });
+
+  it('looks again for a report that is not there yet just after the run ended', async () => {
+    const run = await finishedRun('persistAssociations=true');
+    // The server has not written the report yet when the page first asks.
+    server.use(
+      http.get(`${TEST_TENANT_URL}/openidm/recon/assoc/:id`, () => HttpResponse.json({ code: 404, reason: 'Not Found', message: 'Not yet' }, { status: 404 }), {
+        once: true,
+      }),
+    );
+    renderRecon(`/recon/${run.id}`);
+    expect(await screen.findByRole('heading', { name: 'This run kept no per-record report' })).toBeInTheDocument();
+    expect(await screen.findByRole('table', { name: 'Records of this run' }, { timeout: 8_000 })).toBeInTheDocument();
+  }, 15_000);
 
   it('turns each situation count into a link to those records', async () => {
     const user = userEvent.setup();

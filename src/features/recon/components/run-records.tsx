@@ -18,9 +18,9 @@ import { curlCommand } from '../../../lib/http';
 import { all, eq, printFilter } from '../../../lib/query-filter';
 import { reconQueries } from '../api/queries';
 import { ASSOCIATION_PAGE_SIZE } from '../api/requests';
-import type { AssociationEntry, AssociationSummary } from '../api/schemas';
+import type { AssociationEntry, AssociationSummary, ReconRun } from '../api/schemas';
 import { formatTime } from '../progress';
-import { SITUATIONS } from '../run-state';
+import { isActive, SITUATIONS } from '../run-state';
 
 const STATUSES = ['SUCCESS', 'FAILURE'] as const;
 
@@ -112,8 +112,15 @@ const RECORD_CSV_COLUMNS = [
   { header: 'message', value: recordMessage },
 ];
 
-export function RunRecords({ runId, active }: { runId: string; active: boolean }) {
-  const report = useQuery({ ...reconQueries.report(runId), enabled: !active });
+/** The run's per-record report, asked for once the run has ended. */
+export function useRunReport(run: ReconRun) {
+  return useQuery({ ...reconQueries.report(run._id, run.ended), enabled: !isActive(run) });
+}
+
+export function RunRecords({ run }: { run: ReconRun }) {
+  const runId = run._id;
+  const active = isActive(run);
+  const report = useRunReport(run);
   // A link to `#records` (e.g. "See which records failed") brings the section into view.
   const { hash } = useLocation();
   const section = useRef<HTMLElement>(null);
