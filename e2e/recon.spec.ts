@@ -97,6 +97,13 @@ test('keep a per-record report, then see which records failed and why', async ({
   await page.getByRole('table', { name: 'Situations found' }).getByRole('link', { name: /ABSENT: show these records$/ }).click();
   await expect(page.getByRole('combobox', { name: 'Situation' })).toHaveValue('ABSENT');
   await expect(records.getByRole('row').nth(1)).toContainText(/ABSENT\s*CREATE\s*SUCCESS/);
+
+  // The runs list marks the run as one with a report, and leads back to its records.
+  await page.getByRole('link', { name: 'All reconciliation runs' }).click();
+  const newest = page.getByRole('table', { name: 'Reconciliation runs, newest first' }).locator('tbody tr[data-index]').first();
+  await newest.getByRole('link', { name: /^Per-record report of the run of / }).click();
+  await expect(page).toHaveURL(new RegExp(`/recon/${runId}#records$`));
+  await expect(records.getByRole('row')).toHaveCount(51);
 });
 
 test('cancel a long run: confirm, one request, canceling, then canceled', async ({ page, request }) => {

@@ -3,7 +3,7 @@
  * fail the test, and each test starts from a freshly seeded tenant.
  */
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { server } from '../../mocks/node';
 import { resetTenant } from '../../mocks/tenant';
@@ -11,6 +11,9 @@ import { setRuntimeConfig } from '../config/runtime-config';
 import { setAccessToken } from '../lib/auth-token';
 
 export const TEST_TENANT_URL = 'https://tenant.example.test';
+
+// findBy…/waitFor wait up to 4 s, not 1 s: Vitest runs test files side by side on a 2-core machine.
+configure({ asyncUtilTimeout: 4_000 });
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(() => {

@@ -9,13 +9,20 @@
  */
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { isApiError } from '../../../lib/api-error';
-import { listAssociationEntries, listReconRuns, readAssociationSummary, readReconRun, searchMappings } from './requests';
+import { listAssociationEntries, listAssociationSummaries, listReconRuns, readAssociationSummary, readReconRun, searchMappings } from './requests';
 import { pollDelay, watchList, watchRun, type WatchedList, type WatchedRun } from '../watch';
 
 export const LIST_REFRESH_MS = 10_000;
 /** How long after a run ends a missing per-record report is looked for again, and how often. */
 export const REPORT_WAIT_MS = 120_000;
 export const REPORT_RECHECK_MS = 4_000;
+export const REPORT_PAGES = 10;
+
+/** Run id → the kind of per-record report it kept; `complete` is false when there were more. */
+export interface RunReports {
+  kinds: Record<string, 'report' | 'analysis'>;
+  complete: boolean;
+}
 
 export const reconQueries = {
   all: () => ['recon'] as const,
@@ -30,6 +37,27 @@ export const reconQueries = {
       refetchInterval: (query) => (query.state.data?.active ? LIST_REFRESH_MS : false),
       // A hidden tab stops polling; TanStack Query resumes it when the tab shows again.
       refetchIntervalInBackground: false,
+    }),
+  /**
+   * Which runs kept a per-record report, for the runs list: at most {@link REPORT_PAGES} pages
+   * of 500 (the server keeps a few per mapping). Under `lists()`, so it is refreshed with the
+   * list when a run ends.
+   */
+  reports: () =>
+    queryOptions({
+      queryKey: [...reconQueries.lists(), 'reports'] as const,
+      queryFn: async ({ signal }): Promise<RunReports> => {
+        const kinds: Record<string, 'report' | 'analysis'> = {};
+        let cookie: string | undefined;
+        for (let page = 0; page < REPORT_PAGES; page++) {
+          const answer = await listAssociationSummaries(cookie, signal);
+          for (const summary of answer.result) kinds[summary._id] = summary.isAnalysis === true || summary.isAnalysis === 'true' ? 'analysis' : 'report';
+          cookie = answer.pagedResultsCookie ?? undefined;
+          if (!cookie) return { kinds, complete: true };
+        }
+        return { kinds, complete: false };
+      },
+      staleTime: 60_000,
     }),
   details: () => [...reconQueries.all(), 'detail'] as const,
   detail: (id: string) =>

@@ -43,6 +43,18 @@ export function readAssociationSummary(reconId: string, signal?: AbortSignal) {
   return request({ path: `recon/assoc/${segment(reconId)}`, schema: associationSummarySchema, signal });
 }
 
+export const SUMMARY_PAGE_SIZE = 500;
+
+/** One page of the per-record reports the server keeps, only their ids and kind. */
+export function listAssociationSummaries(cookie: string | undefined, signal?: AbortSignal) {
+  return request({
+    path: 'recon/assoc',
+    query: { _queryFilter: 'true', _fields: '_id,isAnalysis', ...pagingParams({ pageSize: SUMMARY_PAGE_SIZE, cookie }) },
+    schema: queryResultSchema(associationSummarySchema),
+    signal,
+  });
+}
+
 export const ASSOCIATION_PAGE_SIZE = 50;
 
 /** One page of that report's entries matching `filter`, by the server's cursor. */

@@ -64,6 +64,24 @@ describe('Recon page', () => {
     expect(notice.closest('[aria-live="polite"]')).not.toBeNull();
   });
 
+  it('marks the runs that kept a per-record report, linking to their records', async () => {
+    const seen = recordRequests();
+    // The seeded runs that kept a report: every fourth, every twelfth an analysis.
+    const kept = new Map((getTenant().recon.runs.filter((r) => r.plan.persistAssociations)).map((r) => [r.id, r.plan.analyze ? 'Analysis' : 'Report']));
+    expect(kept.size).toBeGreaterThan(5);
+    renderRecon('/recon?state=SUCCESS');
+    const rows = await dataRows();
+    await waitFor(() => expect(screen.getAllByRole('link', { name: /^(Analysis|Per-record report) of the run of / }).length).toBeGreaterThan(0));
+    for (const row of rows) {
+      const id = within(row).getAllByRole('link')[0]!.getAttribute('href')!.split('/').pop()!;
+      const marker = within(row).queryByRole('link', { name: /^(Analysis|Per-record report) of the run of / });
+      expect(marker?.textContent ?? null).toBe(kept.get(decodeURIComponent(id)) ?? null);
+      if (marker) expect(marker).toHaveAttribute('href', `/recon/${id}#records`);
+    }
+    const asked = seen.find((r) => r.url.pathname === '/openidm/recon/assoc')!;
+    expect(Object.fromEntries(asked.url.searchParams)).toEqual({ _queryFilter: 'true', _fields: '_id,isAnalysis', _pageSize: '500' });
+  });
+
   it('filters by mapping and state, in the URL', async () => {
     const user = userEvent.setup();
     const { router } = renderRecon('/recon?state=FAILED');

@@ -4,7 +4,11 @@
  */
 import type { ReconRun } from '../api/schemas';
 import { ExportCsvButton } from '../../../components/export-csv-button';
+import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
+import { reconQueries, REPORT_PAGES } from '../api/queries';
+import { SUMMARY_PAGE_SIZE } from '../api/requests';
+import { describeError } from '../../../lib/api-error';
 import { useSearchParams } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { usePageTitle } from '../../../components/use-page-title';
@@ -12,7 +16,7 @@ import { filterRuns, hasReconFilter, readReconView, writeReconView, type ReconVi
 import { RUN_STATES } from '../run-state';
 import { useLiveRuns } from '../use-live-runs';
 import { LaunchReconDialog, type LaunchedRun } from './launch-recon-dialog';
-import { ReconRunsTable } from './recon-runs-table';
+import { ReconRunsTable, type ListedRun } from './recon-runs-table';
 import { RunNotices } from './run-notices';
 
 const STATE_LABELS: Record<(typeof RUN_STATES)[number], string> = { ACTIVE: 'Active', SUCCESS: 'Succeeded', FAILED: 'Failed', CANCELED: 'Canceled' };
@@ -27,6 +31,7 @@ const RUN_CSV_COLUMNS = [
   { header: 'duration', value: (r: ReconRun) => r.duration },
   { header: 'succeeded', value: (r: ReconRun) => r.statusSummary?.SUCCESS },
   { header: 'failed', value: (r: ReconRun) => r.statusSummary?.FAILURE },
+  { header: 'report', value: (r: ListedRun) => r.report ?? '' },
 ];
 
 export function ReconPage() {
@@ -37,7 +42,9 @@ export function ReconPage() {
   const [launching, setLaunching] = useState(false);
   const [launched, setLaunched] = useState<LaunchedRun | null>(null);
   const { list: query, runs: allRuns, activeCount } = useLiveRuns();
-  const runs = useMemo(() => filterRuns(allRuns, view), [allRuns, view]);
+  const reports = useQuery(reconQueries.reports());
+  const kinds = reports.data?.kinds;
+  const runs = useMemo<ListedRun[]>(() => filterRuns(allRuns, view).map((run) => ({ ...run, report: kinds?.[run._id] })), [allRuns, view, kinds]);
 
   function go(next: Partial<ReconView>) {
     setSearchParams(writeReconView({ ...view, ...next }), { replace: true });
@@ -100,7 +107,9 @@ export function ReconPage() {
           <p className="list-status">
             {hasReconFilter(view) ? `${runs.length} of ${query.data.runs.length} runs match` : `${query.data.runs.length} runs`}
             {activeCount > 0 ? ` · ${activeCount} active, updating live` : ''}
+            {reports.data && !reports.data.complete ? ` · reports shown for the first ${REPORT_PAGES * SUMMARY_PAGE_SIZE} the server listed` : ''}
           </p>
+          {reports.isError ? <p className="muted">Which runs kept a per-record report could not be checked: {describeError(reports.error)}</p> : null}
           {query.data.runs.length === 0 ? (
             <EmptyState title="No reconciliation has run yet">
               <p>Launch one to reconcile a mapping's source and target.</p>
