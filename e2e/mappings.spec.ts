@@ -13,20 +13,20 @@ test('lists every mapping in processing order, paging forward and back by the se
   await page.goto('/mappings');
   await expect(page).toHaveTitle('Mappings · IDM Sync Console');
   await expect(tableRows(page, MAPPINGS_TABLE)).toHaveCount(50);
-  expect(await names(page)).toEqual(all.slice(0, 50));
+  await expect.poll(() => names(page)).toEqual(all.slice(0, 50));
   // The server's total is the size of the page: the console does not pretend to know more.
   await expect(status(page)).toHaveText('Showing 1–50 · Page 1');
 
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page).toHaveURL(new RegExp(`page=2&cookie=${all[50]}`));
   await expect(status(page)).toHaveText(`Showing 51–${all.length} of ${all.length} · Page 2 of 2`);
-  expect(await names(page)).toEqual(all.slice(50));
+  await expect.poll(() => names(page)).toEqual(all.slice(50));
   expect(sent.at(-1)!.get('_pagedResultsCookie')).toBe(all[50]);
   await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
 
   await page.getByRole('button', { name: 'Previous' }).click();
   await expect(status(page)).toHaveText('Showing 1–50 · Page 1');
-  expect(await names(page)).toEqual(all.slice(0, 50));
+  await expect.poll(() => names(page)).toEqual(all.slice(0, 50));
 
   // Forward again: the remembered cookie is used, not an offset.
   await page.getByRole('button', { name: 'Next' }).click();
@@ -53,8 +53,8 @@ test('goes to page N by offset, and changes the page size', async ({ page, reque
   await page.getByRole('button', { name: 'Go', exact: true }).click();
   await expect(status(page)).toHaveText('Showing 31–40 · Page 4');
   expect(sent.at(-1)!.get('_pagedResultsOffset')).toBe('30');
-  expect(await names(page)).toEqual(all.slice(30, 40));
-  expect(await columnTexts(page, MAPPINGS_TABLE, '#')).toEqual(Array.from({ length: 10 }, (_, i) => String(31 + i)));
+  await expect.poll(() => names(page)).toEqual(all.slice(30, 40));
+  await expect.poll(() => columnTexts(page, MAPPINGS_TABLE, '#')).toEqual(Array.from({ length: 10 }, (_, i) => String(31 + i)));
 
   // Next from an offset page follows the cookie the server gave with it.
   await page.getByRole('button', { name: 'Next' }).click();
@@ -72,7 +72,7 @@ test('filters by source, escaping a value with a quote, and by name prefix', asy
   const sent = recordRequests(page, '/openidm/sync/mappings');
   await page.goto('/mappings');
   await applySimpleFilter(page, 'Source', 'equals', 'source1');
-  expect(await names(page)).toEqual(['mapping1', 'mapping4', 'mapping7']);
+  await expect.poll(() => names(page)).toEqual(['mapping1', 'mapping4', 'mapping7']);
   await expect(status(page)).toHaveText('Showing 1–3 of 3 · Page 1 of 1');
   expect(sent.at(-1)!.get('_queryFilter')).toBe('/source eq "source1"');
 
@@ -85,14 +85,14 @@ test('filters by source, escaping a value with a quote, and by name prefix', asy
   expect(curl).toContain('Bearer <access-token>');
 
   await applySimpleFilter(page, 'Source', 'starts with', "system/csv_o'neil");
-  expect(sent.at(-1)!.get('_queryFilter')).toBe(`/source sw "system/csv_o'neil"`);
-  expect(await names(page)).toEqual(await tenantMappingNames(request, `/source sw "system/csv_o'neil"`));
+  await expect.poll(() => sent.at(-1)?.get('_queryFilter')).toBe(`/source sw "system/csv_o'neil"`);
+  await expect.poll(() => names(page)).toEqual(await tenantMappingNames(request, `/source sw "system/csv_o'neil"`));
   await expect(tableRows(page, MAPPINGS_TABLE)).toHaveCount(2);
 
   await applySimpleFilter(page, 'Name', 'starts with', 'managedBravo_user_');
   const expected = await tenantMappingNames(request, '/name sw "managedBravo_user_"');
   expect(expected.length).toBeGreaterThan(5);
-  expect(await names(page)).toEqual(expected);
+  await expect.poll(() => names(page)).toEqual(expected);
 });
 
 test('no match is its own state, with a way to clear the filters', async ({ page }) => {
@@ -122,7 +122,7 @@ test('a bad advanced filter is refused before it is sent, pointing at the proble
   await page.getByRole('button', { name: 'Apply filter' }).click();
   await expect(tableRows(page, MAPPINGS_TABLE)).not.toHaveCount(50);
   expect(sent.at(-1)!.get('_queryFilter')).toBe('/source eq "managed/user" or /name sw "mapping1"');
-  expect(await names(page)).toEqual(['managedUser_systemLdapAccounts', 'mapping1']);
+  await expect.poll(() => names(page)).toEqual(['managedUser_systemLdapAccounts', 'mapping1']);
 });
 
 test("the server's 400 is shown with its message, code and reason, keeping what was typed", async ({ page }) => {
@@ -145,11 +145,11 @@ test('reload and a shared link return to the same view', async ({ page, request 
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(status(page)).toHaveText('Showing 11–20 · Page 2');
   const expected = (await tenantMappingNames(request, '/source sw "managed/"')).slice(10, 20);
-  expect(await names(page)).toEqual(expected);
+  await expect.poll(() => names(page)).toEqual(expected);
 
   await page.reload();
   await expect(status(page)).toHaveText('Showing 11–20 · Page 2');
-  expect(await names(page)).toEqual(expected);
+  await expect.poll(() => names(page)).toEqual(expected);
   await expect(page.getByLabel('Value')).toHaveValue('managed/');
 
   const shared = page.url();
