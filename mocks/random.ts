@@ -12,6 +12,13 @@ export function createRandom(seed: number): Random {
   };
 }
 
+/** A string's FNV-1a hash: a seed that is the same for the same name every time. */
+export function hashText(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
 export function pick<T>(random: Random, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)]!;
 }

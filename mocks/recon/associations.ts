@@ -8,7 +8,7 @@
  * `finishTime` has microseconds, and `messageDetail` is the string "null".
  */
 import { SITUATIONS as SITUATION_INFO } from '../../src/lib/idm-vocabulary';
-import { createRandom, uuid } from '../random';
+import { createRandom, hashText as hash, uuid } from '../random';
 import { snapshotRun, SITUATIONS, type MockReconRun, type ReconClock, type Situation } from './engine';
 
 export interface AssocSummary {
@@ -54,12 +54,6 @@ const defaultAction = new Map(SITUATION_INFO.map((s) => [s.name, s.defaultAction
 
 const built = new WeakMap<MockReconRun, Associations>();
 
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
 /** `2019-05-01T23:36:24.434153Z`: ISO-8601 with microseconds. */
 function withMicroseconds(iso: string, extra: number): string {
   return iso.replace(/\.(\d{3})Z$/, (_, ms: string) => `.${ms}${String(extra % 1000).padStart(3, '0')}Z`);
@@ -82,8 +76,9 @@ export function associationsOf(run: MockReconRun, clock: ReconClock, collections
   const entry = (situation: Situation, sourceId: string | null): AssocEntry => {
     const action = defaultAction.get(situation) ?? 'REPORT';
     const failed = action === 'EXCEPTION';
-    const created = situation === 'ABSENT' && !analysis;
-    const targetId = TARGET_PHASE.includes(situation) || (!NO_TARGET.includes(situation) && (situation !== 'ABSENT' || created)) ? uuid(random) : null;
+    // ABSENT names the target it created, unless an analysis created none.
+    const hasTarget = TARGET_PHASE.includes(situation) || (situation === 'ABSENT' ? !analysis : !NO_TARGET.includes(situation));
+    const targetId = hasTarget ? uuid(random) : null;
     return {
       _id: uuid(random),
       _rev: '0',

@@ -8,7 +8,7 @@
  * - `systemAdAccounts_managedAlpha_user` runs clustered on two nodes.
  */
 import type { MockMapping } from '../data/mappings';
-import { createRandom, uuid, type Random } from '../random';
+import { createRandom, hashText as hash, uuid, type Random } from '../random';
 import { SITUATIONS, type MockReconRun, type ReconClock, type RunPlan, type SituationCounts } from './engine';
 
 export const QUICK_MAPPING = 'systemHrdb_managedUser';
@@ -16,12 +16,6 @@ export const LONG_MAPPING = 'systemLdapAccounts_managedUser';
 export const CLUSTERED_MAPPING = 'systemAdAccounts_managedAlpha_user';
 /** Already running when the tenant is seeded, so a fresh console has something live to show. */
 export const SEEDED_ACTIVE_MAPPING = 'managedAlpha_user_systemLdapAccounts';
-
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
 
 function emptyCounts(): SituationCounts {
   return Object.fromEntries(SITUATIONS.map((s) => [s, 0])) as SituationCounts;

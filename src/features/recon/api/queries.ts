@@ -8,8 +8,7 @@
  * ends the list is refreshed at once.
  */
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { isApiError } from '../../../lib/api-error';
-import { listAssociationEntries, listAssociationSummaries, listReconRuns, readAssociationSummary, readReconRun, searchMappings } from './requests';
+import { isNoReport, listAssociationEntries, listAssociationSummaries, listReconRuns, readAssociationSummary, readReconRun, searchMappings } from './requests';
 import { pollDelay, watchList, watchRun, type WatchedList, type WatchedRun } from '../watch';
 
 export const LIST_REFRESH_MS = 10_000;
@@ -91,7 +90,7 @@ export const reconQueries = {
         const endedAt = ended ? Date.parse(ended) : NaN;
         // Either side of now: the server's clock may run ahead of the browser's.
         const recent = Math.abs(Date.now() - endedAt) < REPORT_WAIT_MS;
-        return query.state.status === 'error' && isApiError(query.state.error) && query.state.error.status === 404 && recent ? REPORT_RECHECK_MS : false;
+        return query.state.status === 'error' && isNoReport(query.state.error) && recent ? REPORT_RECHECK_MS : false;
       },
     }),
   reportEntries: (id: string, filter: string) =>

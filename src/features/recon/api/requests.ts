@@ -1,3 +1,4 @@
+import { CrestError } from '../../../lib/api-error';
 import { pagingParams, queryResultSchema } from '../../../lib/crest-query';
 import { request, segment } from '../../../lib/http';
 import { printFilter, sw } from '../../../lib/query-filter';
@@ -38,7 +39,12 @@ export function launchRecon({ mapping, sourceId, report = 'none' }: LaunchReconP
   });
 }
 
-/** The per-record report of one run; a CREST 404 when the run kept none. */
+/** The server keeps no per-record report for this run (it was launched without one): a CREST 404. */
+export function isNoReport(error: unknown): boolean {
+  return error instanceof CrestError && error.status === 404;
+}
+
+/** The per-record report of one run; a CREST 404 when the run kept none (see {@link isNoReport}). */
 export function readAssociationSummary(reconId: string, signal?: AbortSignal) {
   return request({ path: `recon/assoc/${segment(reconId)}`, schema: associationSummarySchema, signal });
 }

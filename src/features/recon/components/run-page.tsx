@@ -20,7 +20,8 @@ import { CompareRuns } from './compare-runs';
 import { DurationSummary } from './duration-summary';
 import { finishedText } from './run-notices';
 import { PHASE_LABELS, PhaseProgress } from './run-progress';
-import { isNoReport, recordsLink, RunRecords, useRunReport } from './run-records';
+import { isNoReport } from '../api/requests';
+import { recordsLink, RunRecords, useRunReport } from './run-records';
 import { RunStatusBadge } from './run-status-badge';
 import { SituationChart } from './situation-chart';
 

@@ -7,36 +7,40 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef } from 'react';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'react-router';
 import { CopyButton } from '../../../components/copy-button';
 import { DataTable, type CoreFeatures } from '../../../components/data-table';
 import { ExportCsvButton } from '../../../components/export-csv-button';
+import { ResourceLink } from '../../../components/resource-link';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
-import { paths } from '../../../config/paths';
-import { CrestError } from '../../../lib/api-error';
 import { curlCommand } from '../../../lib/http';
 import { all, eq, printFilter } from '../../../lib/query-filter';
 import { reconQueries } from '../api/queries';
-import { ASSOCIATION_PAGE_SIZE } from '../api/requests';
+import { ASSOCIATION_PAGE_SIZE, isNoReport } from '../api/requests';
 import type { AssociationEntry, AssociationSummary, ReconRun } from '../api/schemas';
 import { formatTime } from '../progress';
 import { isActive, SITUATIONS } from '../run-state';
 
 const STATUSES = ['SUCCESS', 'FAILURE'] as const;
 
-/** The server keeps no report for this run: it was launched without one (a CREST 404). */
-export function isNoReport(error: unknown): boolean {
-  return error instanceof CrestError && error.status === 404;
+interface RecordsChoice {
+  situation?: string;
+  status?: string;
 }
 
-/** The run page's URL showing the records in one situation or status; other parameters stay. */
-export function recordsLink(current: URLSearchParams, choice: { situation?: string; status?: string }) {
+/** The run page's parameters with the records filter set to `choice` ('' or absent = any); other parameters stay. */
+function withRecordsFilter(current: URLSearchParams, choice: RecordsChoice): URLSearchParams {
   const params = new URLSearchParams(current);
   params.delete('situation');
   params.delete('status');
   if (choice.situation) params.set('situation', choice.situation);
   if (choice.status) params.set('status', choice.status);
-  return { search: `?${params.toString()}`, hash: '#records' };
+  return params;
+}
+
+/** A link to the run page's records in one situation or status. */
+export function recordsLink(current: URLSearchParams, choice: RecordsChoice) {
+  return { search: `?${withRecordsFilter(current, choice).toString()}`, hash: '#records' };
 }
 
 /** The filter sent for the situation and status chosen ('' = any). */
@@ -54,12 +58,7 @@ export function recordMessage(entry: AssociationEntry): string {
 
 function ObjectCell({ collection, id }: { collection: string | null | undefined; id: string | null | undefined }) {
   if (!id) return <span className="muted">none</span>;
-  const name = collection ? `${collection}/${id}` : id;
-  return (
-    <Link className="mono object-name" to={paths.linkedResourcesOf(name)} title={`${name}: show its linked resources`}>
-      {name}
-    </Link>
-  );
+  return <ResourceLink className="object-name" name={collection ? `${collection}/${id}` : id} />;
 }
 
 const helper = createColumnHelper<CoreFeatures, AssociationEntry>();
@@ -170,12 +169,7 @@ function RecordList({ runId, summary }: { runId: string; summary: AssociationSum
   const records = useMemo(() => entries.data?.pages.flatMap((page) => page.result) ?? [], [entries.data]);
   const analysis = summary.isAnalysis === true || summary.isAnalysis === 'true';
 
-  function choose(name: 'situation' | 'status', value: string) {
-    const params = new URLSearchParams(searchParams);
-    if (value) params.set(name, value);
-    else params.delete(name);
-    setSearchParams(params);
-  }
+  const choose = (choice: RecordsChoice) => setSearchParams(withRecordsFilter(searchParams, choice));
 
   return (
     <>
@@ -188,7 +182,7 @@ function RecordList({ runId, summary }: { runId: string; summary: AssociationSum
       <div className="toolbar" role="group" aria-label="Filter the records">
         <div className="toolbar-group">
           <label htmlFor={`${id}-situation`}>Situation</label>
-          <select id={`${id}-situation`} value={situation} onChange={(e) => choose('situation', e.target.value)}>
+          <select id={`${id}-situation`} value={situation} onChange={(e) => choose({ situation: e.target.value, status })}>
             <option value="">Any</option>
             {SITUATIONS.map((s) => (
               <option key={s.name} value={s.name}>
@@ -197,7 +191,7 @@ function RecordList({ runId, summary }: { runId: string; summary: AssociationSum
             ))}
           </select>
           <label htmlFor={`${id}-status`}>Status</label>
-          <select id={`${id}-status`} value={status} onChange={(e) => choose('status', e.target.value)}>
+          <select id={`${id}-status`} value={status} onChange={(e) => choose({ situation, status: e.target.value })}>
             <option value="">Any</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -231,7 +225,7 @@ function RecordList({ runId, summary }: { runId: string; summary: AssociationSum
       ) : records.length === 0 ? (
         <EmptyState title={situation || status ? 'No record matches these filters' : 'The report holds no records'}>
           {situation || status ? (
-            <button type="button" onClick={() => setSearchParams(new URLSearchParams([...searchParams].filter(([k]) => k !== 'situation' && k !== 'status')))}>
+            <button type="button" onClick={() => choose({})}>
               Clear filters
             </button>
           ) : (

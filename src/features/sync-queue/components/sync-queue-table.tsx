@@ -6,6 +6,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
+import { ResourceLink } from '../../../components/resource-link';
 import { VirtualTable, type VirtualTableFeatures } from '../../../components/virtual-table';
 import { paths } from '../../../config/paths';
 import type { QueuedEvent } from '../api/schemas';
@@ -122,12 +123,7 @@ export function SyncQueueTable(props: SyncQueueTableProps) {
           header: 'Resource',
           cell: (info) => {
             const e = info.row.original;
-            const name = `${e.resourceCollection}/${e.resourceId}`;
-            return (
-              <Link className="mono clip clip-resource" to={paths.linkedResourcesOf(name)} title={`${name}: show its linked resources`}>
-                {name}
-              </Link>
-            );
+            return <ResourceLink className="clip clip-resource" name={`${e.resourceCollection}/${e.resourceId}`} />;
           },
         }),
         helper.accessor('syncAction', { header: 'Sync action', cell: (info) => <span className="mono">{info.getValue()}</span> }),
