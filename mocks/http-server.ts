@@ -5,6 +5,7 @@
  *   npm run mock-server                 # http://127.0.0.1:4010
  *   MOCK_PORT=4011 MOCK_SCALE=large npm run mock-server
  *   MOCK_TIME_SCALE=10 npm run mock-server   # recon runs progress 10x faster
+ *   MOCK_PROFILE=self-managed npm run mock-server   # behave like self-managed PingIDM (JDBC)
  *
  *   MOCK_OIDC_ISSUER=http://127.0.0.1:4304 npm run mock-server   # accept only that provider's tokens
  *
@@ -15,7 +16,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { getResponse } from 'msw';
 import { advanceClock, authHandler, MOCK_IDM_AUDIENCE, requireTokensFrom, resetClock } from './auth';
 import { handlers } from './handlers';
-import { resetTenant } from './tenant';
+import { parseServerProfile, resetTenant, type ServerProfile } from './tenant';
 
 const ALLOWED_HEADERS = 'authorization,accept,content-type,origin,x-requested-with,cache-control,accept-api-version,if-match,if-none-match';
 
@@ -56,12 +57,14 @@ export interface MockServerOptions {
   oidcIssuer?: string;
   /** Recon time scale (MOCK_TIME_SCALE); a reset body may set its own. */
   timeScale?: number;
+  /** Which real server to behave like (MOCK_PROFILE); a reset body may set its own. */
+  profile?: ServerProfile;
 }
 
 export function startMockServer(options: MockServerOptions) {
   const allowed = options.allowedOrigins ?? [];
   if (options.oidcIssuer) requireTokensFrom(options.oidcIssuer, MOCK_IDM_AUDIENCE);
-  resetTenant({ large: options.large, timeScale: options.timeScale });
+  resetTenant({ large: options.large, timeScale: options.timeScale, profile: options.profile });
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
       const origin = req.headers.origin;
@@ -73,8 +76,13 @@ export function startMockServer(options: MockServerOptions) {
       }
       if (url.pathname === '/__mock/reset' && req.method === 'POST') {
         const body = await readBody(req);
-        const settings = body ? (JSON.parse(body.toString('utf8')) as { large?: boolean; timeScale?: number; reconHistory?: number }) : {};
-        resetTenant({ large: settings.large ?? options.large, timeScale: settings.timeScale ?? options.timeScale, reconHistory: settings.reconHistory });
+        const settings = body ? (JSON.parse(body.toString('utf8')) as { large?: boolean; timeScale?: number; reconHistory?: number; profile?: string }) : {};
+        resetTenant({
+          large: settings.large ?? options.large,
+          timeScale: settings.timeScale ?? options.timeScale,
+          reconHistory: settings.reconHistory,
+          profile: parseServerProfile(settings.profile) ?? options.profile,
+        });
         resetClock();
         res.writeHead(204, cors).end();
         return;
@@ -120,7 +128,7 @@ const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].repla
 if (isMain) {
   const port = Number(process.env.MOCK_PORT ?? 4010);
   const allowedOrigins = (process.env.MOCK_ALLOWED_ORIGINS ?? '').split(',').filter(Boolean);
-  void startMockServer({ port, allowedOrigins, large: process.env.MOCK_SCALE === 'large', timeScale: Number(process.env.MOCK_TIME_SCALE) || undefined, oidcIssuer: process.env.MOCK_OIDC_ISSUER || undefined }).then(() => {
+  void startMockServer({ port, allowedOrigins, large: process.env.MOCK_SCALE === 'large', timeScale: Number(process.env.MOCK_TIME_SCALE) || undefined, oidcIssuer: process.env.MOCK_OIDC_ISSUER || undefined, profile: parseServerProfile(process.env.MOCK_PROFILE) }).then(() => {
     console.log(`Mock tenant listening on http://127.0.0.1:${port}/openidm`);
   });
 }

@@ -8,7 +8,23 @@ import { seedQueue, type QueueStore } from './data/queue';
 import { createClock } from './recon/engine';
 import { seedRecon, type ReconState } from './recon/seed';
 
+/**
+ * Which real server the mock tenant behaves like (idm-api.md §10):
+ * - `aic` (default): PingOne Advanced Identity Cloud as documented.
+ * - `self-managed`: PingIDM on a JDBC repository, as the engine's source behaves: numeric-offset
+ *   queue cookies with a trailing empty page, `config/sync` 404 (mappings in `config/mapping/<name>`),
+ *   only the latest run's per-record report kept, and so on.
+ */
+export type ServerProfile = 'aic' | 'self-managed';
+export const SERVER_PROFILES: readonly ServerProfile[] = ['aic', 'self-managed'];
+
+export function parseServerProfile(value: unknown): ServerProfile | undefined {
+  return typeof value === 'string' && (SERVER_PROFILES as readonly string[]).includes(value) ? (value as ServerProfile) : undefined;
+}
+
 export interface TenantOptions {
+  /** Which server to behave like (default `aic`). */
+  profile?: ServerProfile;
   /** 10,000 mappings (and more of everything) for benchmarks. */
   large?: boolean;
   /** Recon runs progress this many times faster than real time (tests speed time up). */
@@ -39,6 +55,11 @@ export function createTenant(options: TenantOptions = {}): Tenant {
 }
 
 let current: Tenant | null = null;
+
+/** The profile of the current tenant. */
+export function serverProfile(): ServerProfile {
+  return getTenant().options.profile ?? 'aic';
+}
 
 export function getTenant(): Tenant {
   current ??= createTenant();

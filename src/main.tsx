@@ -22,7 +22,7 @@ async function start(): Promise<void> {
   }
   if (config.mock) {
     const { startMockTenant } = await import('../mocks/browser');
-    await startMockTenant({ large: config.mockScale === 'large', baseUrl: import.meta.env.BASE_URL });
+    await startMockTenant({ large: config.mockScale === 'large', profile: config.mockProfile, baseUrl: import.meta.env.BASE_URL });
   }
   const session = await bootstrapSession(authConfigOf(config));
   if (!session) return; // This window only completed a popup sign-in; it closes itself.

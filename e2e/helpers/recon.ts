@@ -16,8 +16,14 @@ interface RunSummary {
   started: string;
 }
 
-/** Reseeds the tenant; `timeScale` makes recon runs progress that many times faster. */
-export async function resetTenant(request: APIRequestContext, options: { timeScale?: number; reconHistory?: number }): Promise<void> {
+/**
+ * Reseeds the tenant; `timeScale` makes recon runs progress that many times faster; `profile`
+ * makes it behave like AIC (default) or self-managed PingIDM on a JDBC repository.
+ */
+export async function resetTenant(
+  request: APIRequestContext,
+  options: { timeScale?: number; reconHistory?: number; profile?: 'aic' | 'self-managed' },
+): Promise<void> {
   const response = await request.post(`${mockTenantUrl}/__mock/reset`, { data: options });
   expect(response.status()).toBe(204);
 }

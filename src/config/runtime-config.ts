@@ -29,6 +29,8 @@ export const runtimeConfigSchema = z.strictObject({
   mock: z.optional(z.boolean()),
   /** Mock tenant size: "large" seeds 10,000 mappings for benchmarks. */
   mockScale: z.optional(z.enum(['default', 'large'])),
+  /** Which real server the mock tenant behaves like: "aic" (default) or "self-managed" (PingIDM on JDBC). */
+  mockProfile: z.optional(z.enum(['aic', 'self-managed'])),
   /** How users sign in. Default: none on the mock tenant, an access token otherwise. */
   auth: z.optional(authSchema),
 });
