@@ -5,7 +5,7 @@
  */
 import { tableFeatures, useTable, type ColumnDef, type RowData } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
 const features = tableFeatures({});
 export type VirtualTableFeatures = typeof features;
@@ -34,6 +34,11 @@ export interface VirtualTableProps<T extends RowData> {
   leadingRows?: number;
   /** Called when the user scrolls into the rows that are not in memory (to load them back). */
   onStartReached?: () => void;
+  /**
+   * A row that is not a record of the table's kind (an item the list could not read) renders as one
+   * cell across every column: return its content, or null for an ordinary row.
+   */
+  renderWholeRow?: (row: T) => ReactNode | null;
 }
 
 export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
@@ -104,6 +109,14 @@ export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
               );
             }
             const row = rows[item.index - leadingRows]!;
+            const whole = props.renderWholeRow?.(row.original) ?? null;
+            if (whole !== null) {
+              return (
+                <tr key={row.id} data-index={item.index} ref={virtualizer.measureElement} aria-rowindex={item.index + 2} className={props.rowClassName?.(row.original)}>
+                  <td colSpan={columnCount}>{whole}</td>
+                </tr>
+              );
+            }
             return (
               <tr key={row.id} data-index={item.index} ref={virtualizer.measureElement} aria-rowindex={item.index + 2} className={props.rowClassName?.(row.original)}>
                 {row.getAllCells().map((cell) => (
