@@ -142,10 +142,8 @@ export function SyncQueuePage() {
     [events, filter],
   );
   const askDelete = useCallback((event: QueuedEvent) => setDialogEvents([event]), []);
-  const openEvent = useCallback(
-    (event: QueuedEvent) => setSearchParams(writeSyncQueueView({ ...readSyncQueueView(searchParams), event: event._id })),
-    [searchParams, setSearchParams],
-  );
+  // Opening an event is a step the back button undoes; closing it replaces that step.
+  const openEvent = useCallback((event: QueuedEvent) => setSearchParams(writeSyncQueueView({ ...view, event: event._id })), [view, setSearchParams]);
   const closeEvent = () => setSearchParams(writeSyncQueueView({ ...view, event: '' }), { replace: true });
 
   const busyIds = useMemo(() => new Set(dialogEvents?.map((e) => e._id) ?? []), [dialogEvents]);
