@@ -124,6 +124,15 @@ describe('sync/queue cookies on a self-managed (JDBC) server', () => {
     expect(ids).toHaveLength(matching);
   });
 
+  it('pages a sorted query by offset too', async () => {
+    const first = await get('sync/queue?_queryFilter=true&_pageSize=10&_sortKeys=-createDate&_fields=createDate');
+    expect(first.body.pagedResultsCookie).toBe('10');
+    const second = await get('sync/queue?_queryFilter=true&_pageSize=10&_sortKeys=-createDate&_fields=createDate&_pagedResultsCookie=10');
+    const dates = [...first.body.result, ...second.body.result].map((e) => e.createDate as string);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(second.body.pagedResultsCookie).toBe('20');
+  });
+
   it('shifts what an offset points at when events before it are deleted', async () => {
     const first = await get('sync/queue?_queryFilter=true&_pageSize=10&_fields=_id');
     const cookie = first.body.pagedResultsCookie as string;

@@ -75,9 +75,21 @@ export const syncQueueHandlers = [
       const params = new URL(request.url).searchParams;
       const store = getTenant().queue;
       const fields = single(params, '_fields');
+      const offsetCookies = serverProfile() === 'self-managed';
       if (single(params, '_sortKeys')) {
-        const page = runQuery(store.events, params, { cookieOf: (e) => e._id, totals: 'none' });
-        return crestJson({ ...page, result: page.result.map((e) => project(e, fields)) });
+        if (!offsetCookies) {
+          const page = runQuery(store.events, params, { cookieOf: (e) => e._id, totals: 'none' });
+          return crestJson({ ...page, result: page.result.map((e) => project(e, fields)) });
+        }
+        // Sorted on a JDBC repository: the cookie is still the offset of the next page.
+        const sorted = new URLSearchParams(params);
+        const cookie = sorted.get('_pagedResultsCookie');
+        sorted.delete('_pagedResultsCookie');
+        if (cookie) sorted.set('_pagedResultsOffset', String(decodeOffset(cookie)));
+        const page = runQuery(store.events, sorted, { cookieOf: (e) => e._id, totals: 'none' });
+        const size = integerParam(params, '_pageSize') ?? 0;
+        const start = integerParam(sorted, '_pagedResultsOffset') ?? 0;
+        return crestJson(envelope(page.result.map((e) => project(e, fields)), size > 0 && page.result.length === size ? String(start + size) : null));
       }
       const filter = parseQueryFilter(params);
       const pageSize = integerParam(params, '_pageSize') ?? 0;
@@ -86,7 +98,6 @@ export const syncQueueHandlers = [
       if (pageSize < 0) throw new CrestFailure(400, `The value '${pageSize}' for parameter '_pageSize' must not be negative`);
       if (offset < 0) throw new CrestFailure(400, `The value '${offset}' for parameter '_pagedResultsOffset' must not be negative`);
       const events = store.events;
-      const offsetCookies = serverProfile() === 'self-managed';
       const byId = singleIdOf(filter);
       if (byId !== undefined) {
         const event = store.get(byId);
