@@ -168,7 +168,7 @@ export function SyncQueueTable(props: SyncQueueTableProps) {
         getRowId={(e) => e._id}
         busy={props.busy}
         height={640}
-        rowHeight={41}
+        fixedRowHeight={41}
         onEndReached={props.onEndReached}
         leadingRows={props.releasedEvents}
         onStartReached={props.onStartReached}
