@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createBrowserRouter, Navigate, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import { createBrowserRouter, matchRoutes, Navigate, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { LoadingState } from '../components/states';
 import { authConfigOf, getRuntimeConfig } from '../config/runtime-config';
 import { paths } from '../config/paths';
@@ -31,6 +31,13 @@ function prefetching(client: QueryClient | undefined, load: () => Promise<Prefet
   };
 }
 
+/** The code of each page's first request, by route path (see `prefetching` and `preloadRoute`). */
+const firstRequest: Record<string, () => Promise<Prefetch> | Prefetch> = {
+  [paths.mappings]: () => prefetchMappings,
+  [paths.recon]: async () => (await import('./routes/recon-data')).prefetch,
+  [paths.syncQueue]: async () => (await import('./routes/sync-queue-data')).prefetch,
+};
+
 /**
  * Mappings is the landing page and ships in the first bundle; the other pages load on first visit,
  * their first request started by the loader together with the module (see `prefetching`). Given
@@ -49,20 +56,20 @@ export function appRoutes(client?: QueryClient): RouteObject[] {
           hydrateFallbackElement: <LoadingState label="Loading the page…" />,
           children: [
             { index: true, element: <Navigate to={paths.mappings} replace /> },
-            { path: paths.mappings, element: <MappingsPage />, loader: prefetching(client, () => prefetchMappings) },
+            { path: paths.mappings, element: <MappingsPage />, loader: prefetching(client, firstRequest[paths.mappings]!) },
             {
               path: `${paths.mappings}/:name`,
               lazy: async () => ({ Component: (await import('./routes/mapping-detail-route')).MappingDetailRoute }),
             },
             {
               path: paths.recon,
-              loader: prefetching(client, async () => (await import('./routes/recon-data')).prefetch),
+              loader: prefetching(client, firstRequest[paths.recon]!),
               lazy: async () => ({ Component: (await import('../features/recon/components/recon-page')).ReconPage }),
             },
             { path: `${paths.recon}/:id`, lazy: async () => ({ Component: (await import('../features/recon/components/run-page')).ReconRunPage }) },
             {
               path: paths.syncQueue,
-              loader: prefetching(client, async () => (await import('./routes/sync-queue-data')).prefetch),
+              loader: prefetching(client, firstRequest[paths.syncQueue]!),
               lazy: async () => ({ Component: (await import('../features/sync-queue/components/sync-queue-page')).SyncQueuePage }),
             },
             {
@@ -79,6 +86,21 @@ export function appRoutes(client?: QueryClient): RouteObject[] {
 
 export const routes: RouteObject[] = appRoutes();
 
+const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
+
 export function createAppRouter(client?: QueryClient) {
-  return createBrowserRouter(appRoutes(client), { basename: import.meta.env.BASE_URL.replace(/\/$/, '') || '/' });
+  return createBrowserRouter(appRoutes(client), { basename });
+}
+
+/**
+ * Starts loading the modules of the page at `pathname` (its component and the code of its first
+ * request) now, while config.json and the sign-in are read: the router asks for the same modules
+ * later and gets them from the browser's module map instead of waiting for them.
+ */
+export function preloadRoute(pathname: string): void {
+  for (const { route } of matchRoutes(routes, pathname, basename) ?? []) {
+    if (typeof route.lazy === 'function') void route.lazy().catch(() => undefined);
+    const load = route.path ? firstRequest[route.path] : undefined;
+    if (load) void Promise.resolve(load()).catch(() => undefined);
+  }
 }
