@@ -19,6 +19,14 @@ function recordRequests() {
   return seen;
 }
 
+/**
+ * Waits until the mapping picker lists the mappings for the whole typed prefix: the search is
+ * debounced, and the choices of a shorter prefix are replaced (new elements) when it catches up.
+ */
+async function searched(dialog: HTMLElement, prefix: string) {
+  await within(dialog).findByText(new RegExp(`starting with “${prefix}”`));
+}
+
 const table = () => screen.findByRole('table', { name: 'Reconciliation runs, newest first' });
 
 /** The data rows once the virtualized table has laid them out. */
@@ -48,6 +56,7 @@ describe('Recon page', () => {
     await user.click(screen.getByRole('button', { name: 'Launch a reconciliation…' }));
     const dialog = screen.getByRole('dialog', { name: 'Launch a reconciliation' });
     await user.type(within(dialog).getByLabelText('Find by the start of its name'), QUICK_MAPPING);
+    await searched(dialog, QUICK_MAPPING);
     await user.click(await within(dialog).findByRole('radio', { name: new RegExp(`^${QUICK_MAPPING}`) }));
     await user.click(within(dialog).getByRole('button', { name: 'Launch' }));
     const notice = await screen.findByText(`The reconciliation of ${QUICK_MAPPING} finished: succeeded.`, {}, { timeout: 4_000 });
@@ -105,6 +114,7 @@ describe('Recon page', () => {
     ]);
 
     await user.type(within(dialog).getByLabelText('Find by the start of its name'), 'systemHrdb');
+    await searched(dialog, 'systemHrdb');
     expect(await within(dialog).findByText('3 mappings starting with “systemHrdb”')).toBeInTheDocument();
     expect(seen.some((r) => r.url.searchParams.get('_queryFilter') === '/name sw "systemHrdb"')).toBe(true);
     await user.click(within(dialog).getByRole('radio', { name: new RegExp(`^${QUICK_MAPPING}`) }));
@@ -127,6 +137,7 @@ describe('Recon page', () => {
     await user.click(screen.getByRole('button', { name: 'Launch a reconciliation…' }));
     const dialog = screen.getByRole('dialog', { name: 'Launch a reconciliation' });
     await user.type(within(dialog).getByLabelText('Find by the start of its name'), 'systemHrdb');
+    await searched(dialog, 'systemHrdb');
     await user.click(await within(dialog).findByRole('radio', { name: new RegExp(`^${QUICK_MAPPING}`) }));
     await user.click(within(dialog).getByRole('radio', { name: 'One source entry, by its id' }));
     await user.click(within(dialog).getByRole('button', { name: 'Launch' }));
@@ -145,6 +156,7 @@ describe('Recon page', () => {
     await user.click(screen.getByRole('button', { name: 'Launch a reconciliation…' }));
     const dialog = screen.getByRole('dialog', { name: 'Launch a reconciliation' });
     await user.type(within(dialog).getByLabelText('Find by the start of its name'), SEEDED_ACTIVE_MAPPING);
+    await searched(dialog, SEEDED_ACTIVE_MAPPING);
     await user.click(await within(dialog).findByRole('radio', { name: new RegExp(`^${SEEDED_ACTIVE_MAPPING}`) }));
     // The dialog reads the runs list afresh as it opens: the warning shows once that answer is in.
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(`${SEEDED_ACTIVE_MAPPING} already has a run in progress`);
@@ -158,6 +170,7 @@ describe('Recon page', () => {
     await user.click(screen.getByRole('button', { name: 'Launch a reconciliation…' }));
     const dialog = screen.getByRole('dialog', { name: 'Launch a reconciliation' });
     await user.type(within(dialog).getByLabelText('Find by the start of its name'), 'systemHrdb');
+    await searched(dialog, 'systemHrdb');
     await user.click(await within(dialog).findByRole('radio', { name: new RegExp(`^${QUICK_MAPPING}`) }));
     // Someone else starts the same mapping meanwhile.
     await fetch(`${TEST_TENANT_URL}/openidm/recon?_action=recon&mapping=${QUICK_MAPPING}`, { method: 'POST' });
