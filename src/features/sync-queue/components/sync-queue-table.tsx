@@ -209,11 +209,11 @@ export function SyncQueueTable(props: SyncQueueTableProps) {
         getRowId={(row) => (row.kind === 'event' ? row.event._id : row.key)}
         busy={props.busy}
         height={640}
-        rowHeight={41}
+        fixedRowHeight={41}
         onEndReached={props.onEndReached}
         leadingRows={props.releasedEvents}
         onStartReached={props.onStartReached}
-        renderWholeRow={(row) => (row.kind === 'unreadable' ? <UnreadableItemRow item={row.item} /> : null)}
+        renderWholeRow={(row) => (row.kind === 'unreadable' ? <UnreadableItemRow item={row.item} noun="Event" compact /> : null)}
         rowClassName={(row) => {
           if (row.kind === 'unreadable') return 'row-unreadable';
           const e = row.event;
