@@ -15,6 +15,7 @@ import { reconQueries } from '../api/queries';
 import { isActive, statusLabel } from '../run-state';
 import { MappingPicker } from './mapping-picker';
 import { ModalDialog } from '../../../components/modal-dialog';
+import { useSingleFlight } from '../../../lib/use-single-flight';
 
 export interface LaunchedRun {
   id: string;
@@ -41,6 +42,8 @@ export function LaunchReconDialog({ onClose, onLaunched, mapping: preselected }:
   // Fresh runs as the dialog opens, for the one-run-per-mapping check.
   const runs = useQuery({ ...reconQueries.list(), staleTime: 0 });
   const launch = useLaunchRecon();
+  // One POST per click however fast or busy: see useSingleFlight.
+  const once = useSingleFlight();
 
   const activeRun = mapping ? runs.data?.runs.find((run) => run.mapping === mapping && isActive(run)) : undefined;
 
@@ -52,14 +55,13 @@ export function LaunchReconDialog({ onClose, onLaunched, mapping: preselected }:
       setIdError(true);
       return;
     }
-    launch.mutate(
-      { mapping, sourceId: scope === 'byId' ? trimmed : undefined, report: scope === 'full' ? report : undefined },
-      {
-        onSuccess: (result) => {
+    once(() =>
+      launch
+        .mutateAsync({ mapping, sourceId: scope === 'byId' ? trimmed : undefined, report: scope === 'full' ? report : undefined })
+        .then((result) => {
           onLaunched?.({ id: result._id, mapping, sourceId: scope === 'byId' ? trimmed : undefined });
           onClose();
-        },
-      },
+        }),
     );
   }
 
