@@ -6,6 +6,7 @@
  */
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import type { QueryResult } from '../../../lib/crest-query';
+import { forgetOnSessionEnd } from '../../../lib/query-client';
 import { listQueuedEvents } from './requests';
 import type { QueuedEvent } from './schemas';
 
@@ -20,8 +21,12 @@ export interface QueuePageParam {
   cookie: string | undefined;
 }
 
-/** The cursor that fetched each page of one query, so a page dropped from memory can come back. */
+/**
+ * The cursor that fetched each page of one query, so a page dropped from memory can come back.
+ * Forgotten with the query cache on sign-out or a change of account.
+ */
 const cursors = new Map<string, Map<number, string | undefined>>();
+forgetOnSessionEnd(() => cursors.clear());
 
 const REMEMBERED_QUERIES = 20;
 
