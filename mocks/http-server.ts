@@ -18,11 +18,13 @@
  *   {"path": "recon", "method": "POST", "delayMs": 1500}             # answers normally, late
  *   {"path": "recon/", "drop": true, "times": 3}                       # closes the connection
  *   {"path": "sync/mappings", "status": 503}                           # CREST 503, no Retry-After
+ *   {"path": "recon", "exact": true, "status": 200, "body": "<html>"} # a malformed 200
  *
  * makes the next `times` (default 1; 0 = until cleared) /openidm requests whose path (below
- * /openidm/, without the query) starts with `path`, and whose method is `method` (default any),
- * fail that way. `status` answers a CREST error body with that status (and `Retry-After` when
- * given); `drop` destroys the socket without an answer; `delayMs` alone delays the real answer.
+ * /openidm/, without the query) starts with `path` (or is `path`, with `exact`), and whose method
+ * is `method` (default any), fail that way. `status` answers a CREST error body with that status
+ * (and `Retry-After` when given), or `body` as it is; `drop` destroys the socket without an
+ * answer; `delayMs` alone delays the real answer.
  * The first matching fault with requests left applies. `GET /__mock/faults` lists them with the
  * requests each has taken (`hits`); `DELETE /__mock/faults` and a reset remove them all.
  */
@@ -58,7 +60,9 @@ function corsHeaders(origin: string | undefined, allowed: string[]): Record<stri
 
 export interface Fault {
   path: string;
+  exact?: boolean;
   method?: string;
+  body?: string;
   times?: number;
   status?: number;
   retryAfter?: string;
@@ -79,7 +83,7 @@ function takeFault(method: string, pathname: string): ActiveFault | undefined {
   const below = pathname.replace(/^\/openidm\//, '');
   if (below === pathname) return undefined;
   const fault = faults.find(
-    (f) => below.startsWith(f.path) && (!f.method || f.method.toUpperCase() === method) && (!f.times || f.hits < f.times),
+    (f) => (f.exact ? below === f.path : below.startsWith(f.path)) && (!f.method || f.method.toUpperCase() === method) && ((f.times ?? 1) === 0 || f.hits < (f.times ?? 1)),
   );
   if (fault) fault.hits++;
   return fault;
@@ -170,7 +174,7 @@ export function startMockServer(options: MockServerOptions) {
             'content-type': 'application/json',
             ...(fault.retryAfter !== undefined ? { 'retry-after': fault.retryAfter } : {}),
           })
-          .end(JSON.stringify({ code: fault.status, reason, message: fault.message ?? `Injected fault: ${reason}` }));
+          .end(fault.body ?? JSON.stringify({ code: fault.status, reason, message: fault.message ?? `Injected fault: ${reason}` }));
         return;
       }
       const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req);

@@ -70,9 +70,19 @@ function useHolds(): { holds: Hold[]; now: number } {
   return { holds: holds.filter((hold) => hold.until > now), now };
 }
 
-/** Runs again, now, what failed or is waiting to retry. */
-function retryNow(client: QueryClient): void {
-  void client.refetchQueries({ type: 'active', predicate: (query) => query.state.status === 'error' || query.state.fetchFailureCount > 0 });
+/**
+ * Runs again, now, what failed or is waiting to retry. A query sleeping before its next retry is
+ * cancelled first: refetching it alone would only wait for that sleep to end.
+ */
+async function retryNow(client: QueryClient): Promise<void> {
+  const failing = new Set(
+    client
+      .getQueryCache()
+      .findAll({ type: 'active', predicate: (query) => query.state.status === 'error' || query.state.fetchFailureCount > 0 }),
+  );
+  if (failing.size === 0) return;
+  await client.cancelQueries({ predicate: (query) => failing.has(query) });
+  await client.refetchQueries({ predicate: (query) => failing.has(query) });
 }
 
 function HoldNotice() {
@@ -80,7 +90,7 @@ function HoldNotice() {
   const { holds, now } = useHolds();
   const tryNow = useCallback(() => {
     releaseHolds();
-    retryNow(client);
+    void retryNow(client);
   }, [client]);
   if (holds.length === 0) return null;
   const first = holds.reduce((a, b) => (a.until <= b.until ? a : b));
@@ -144,7 +154,7 @@ function RetryNotice() {
       ) : null}
       {summary.staleSince > 0 ? <p>Stale: this page shows what the tenant answered at {time}; it has not answered since.</p> : null}
       {summary.retrying === 0 ? (
-        <button type="button" className="button-small" onClick={() => retryNow(client)}>
+        <button type="button" className="button-small" onClick={() => void retryNow(client)}>
           Try again
         </button>
       ) : null}
