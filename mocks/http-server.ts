@@ -9,7 +9,8 @@
  *
  *   MOCK_OIDC_ISSUER=http://127.0.0.1:4304 npm run mock-server   # accept only that provider's tokens
  *
- * `POST /__mock/reset` reseeds the store (used between e2e tests); `POST /__mock/clock` with
+ * `POST /__mock/reset` reseeds the store (used between e2e tests; `{"skipFirst": n}` leaves out the
+ * first n mappings and queued events, a tenant whose data differs); `POST /__mock/clock` with
  * `{"advanceSeconds": n}` moves the tenant's clock forward, so access tokens expire on demand.
  *
  * Faults, for the e2e fault suite: `POST /__mock/faults` with one fault (or an array of them)
@@ -32,7 +33,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { getResponse } from 'msw';
 import { advanceClock, authHandler, MOCK_IDM_AUDIENCE, requireTokensFrom, resetClock } from './auth';
 import { handlers } from './handlers';
-import { parseServerProfile, resetTenant, type ServerProfile } from './tenant';
+import { getTenant, parseServerProfile, resetTenant, type ServerProfile } from './tenant';
 
 const ALLOWED_HEADERS = 'authorization,accept,content-type,origin,x-requested-with,cache-control,accept-api-version,if-match,if-none-match';
 
@@ -124,13 +125,21 @@ export function startMockServer(options: MockServerOptions) {
       }
       if (url.pathname === '/__mock/reset' && req.method === 'POST') {
         const body = await readBody(req);
-        const settings = body ? (JSON.parse(body.toString('utf8')) as { large?: boolean; timeScale?: number; reconHistory?: number; profile?: string }) : {};
+        const settings = body
+          ? (JSON.parse(body.toString('utf8')) as { large?: boolean; timeScale?: number; reconHistory?: number; profile?: string; skipFirst?: number })
+          : {};
         resetTenant({
           large: settings.large ?? options.large,
           timeScale: settings.timeScale ?? options.timeScale,
           reconHistory: settings.reconHistory,
           profile: parseServerProfile(settings.profile) ?? options.profile,
         });
+        if (settings.skipFirst) {
+          // Another tenant's data, for the sign-out tests: the same seed without its first mappings and events.
+          const tenant = getTenant();
+          tenant.mappings.splice(0, settings.skipFirst);
+          for (const event of tenant.queue.events.slice(0, settings.skipFirst)) tenant.queue.delete(event._id);
+        }
         resetClock();
         faults = [];
         res.writeHead(204, cors).end();
