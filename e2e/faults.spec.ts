@@ -9,8 +9,8 @@
 import { paths } from '../src/config/paths';
 import { announcements, clearFaults, count, injectFault, recordAnnouncements, recordTenantRequests } from './helpers/faults';
 import { applySimpleFilter, MAPPINGS_TABLE } from './helpers/mappings';
-import { chooseMapping, launchElsewhere, listRuns, LONG_MAPPING, QUICK_MAPPING, resetTenant, statusBadge } from './helpers/recon';
-import { queueTable } from './helpers/sync-queue';
+import { cancelElsewhere, chooseMapping, launchElsewhere, listRuns, LONG_MAPPING, QUICK_MAPPING, resetTenant, statusBadge } from './helpers/recon';
+import { queueTable, removeFromQueue, tenantQueue } from './helpers/sync-queue';
 import { tableRows } from './helpers/table';
 import { expect, test } from './helpers/test';
 
@@ -257,5 +257,111 @@ test.describe('errors show at once, retries are visible', () => {
     await page.clock.fastForward(10_000);
     await expect(tableRows(page, MAPPINGS_TABLE)).toHaveCount(10);
     await expect(page.getByRole('status').filter({ hasText: 'The tenant is not answering' })).toBeHidden();
+  });
+});
+
+test.describe('a soak', () => {
+  test('a live run, the runs list and the auto-refreshing queue through eight minutes of 429, 503, no network and recovery', async ({ page, request }) => {
+    // Eight minutes of page time in steps of the page's clock; the tenant's runs progress 10x.
+    test.setTimeout(120_000);
+    const STEP_MS = 4_000;
+    const STEPS = 120;
+    const context = page.context();
+    await resetTenant(request, { timeScale: 10 });
+    await context.addInitScript(() => {
+      const rejections: string[] = [];
+      (window as unknown as { __rejections: string[] }).__rejections = rejections;
+      window.addEventListener('unhandledrejection', (event) => rejections.push(String(event.reason)));
+    });
+    await context.clock.install();
+    const errors: string[] = [];
+    let step: number;
+    let inFlight = 0;
+    // Page time (the clock runs on by itself too, more on a slow machine), read after every step.
+    let pageNow = 0;
+    let pageStart = 0;
+    const perMinute = new Map<number, number>();
+    context.on('request', (r) => {
+      if (!new URL(r.url()).pathname.startsWith('/openidm/') || r.method() === 'OPTIONS') return;
+      inFlight++;
+      const minute = Math.floor((pageNow - pageStart) / 60_000);
+      perMinute.set(minute, (perMinute.get(minute) ?? 0) + 1);
+    });
+    const settled = (r: { url: () => string; method: () => string }) => {
+      if (new URL(r.url()).pathname.startsWith('/openidm/') && r.method() !== 'OPTIONS') inFlight--;
+    };
+    context.on('requestfinished', settled);
+    context.on('requestfailed', settled);
+
+    const id = await launchElsewhere(request, LONG_MAPPING);
+    const runPage = page;
+    const listPage = await context.newPage();
+    const queuePage = await context.newPage();
+    for (const p of [listPage, queuePage]) p.on('pageerror', (error) => errors.push(error.message));
+    await runPage.goto(paths.reconRun(id));
+    await listPage.goto(paths.recon);
+    await queuePage.goto(`${paths.syncQueue}?refresh=10`);
+    await expect(runPage.getByRole('progressbar', { name: 'Source entries' })).toHaveAttribute('max', '48000');
+    await expect(listPage.getByRole('table', { name: 'Reconciliation runs, newest first' }).getByRole('link', { name: LONG_MAPPING, exact: true }).first()).toBeVisible();
+    await expect(queueTable(queuePage).getByRole('checkbox', { name: /^Select event / }).first()).toBeVisible();
+
+    const cdp = await context.newCDPSession(runPage);
+    const heap = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    };
+    let warmHeap = 0;
+    pageStart = pageNow = await runPage.evaluate(() => Date.now());
+
+    const phases: Record<number, () => Promise<void>> = {
+      15: () => injectFault(request, [
+        { path: 'recon', method: 'GET', status: 429, retryAfter: '20', times: 0 },
+        { path: 'sync/queue', method: 'GET', status: 429, retryAfter: '20', times: 0 },
+      ]),
+      30: () => clearFaults(request),
+      45: () => injectFault(request, [{ path: '', method: 'GET', status: 503, times: 0 }]),
+      60: () => clearFaults(request),
+      75: () => context.setOffline(true),
+      83: () => context.setOffline(false),
+    };
+    for (step = 0; step < STEPS; step++) {
+      await phases[step]?.();
+      await context.clock.runFor(STEP_MS);
+      // Every request the step started has its answer before time moves on: no race with the machine's speed.
+      await expect.poll(() => inFlight).toBe(0);
+      pageNow = await runPage.evaluate(() => Date.now());
+      if (step === 14) warmHeap = await heap();
+    }
+
+    // What changed on the tenant meanwhile shows: the run canceled elsewhere, an event gone.
+    await cancelElsewhere(request, id);
+    const [gone] = await tenantQueue(request, 'true', 1);
+    await removeFromQueue(request, gone!._id);
+    for (let i = 0; i < 4; i++) {
+      await context.clock.runFor(STEP_MS);
+      await expect.poll(() => inFlight).toBe(0);
+    }
+    await expect(statusBadge(runPage, 'Canceled')).toBeVisible();
+    await expect(listPage.getByRole('row', { name: new RegExp(LONG_MAPPING) }).first()).toContainText('Canceled');
+    await expect(queueTable(queuePage).getByRole('checkbox', { name: `Select event ${gone!._id}` })).toHaveCount(0);
+    for (const p of [runPage, listPage, queuePage]) {
+      await expect(p.getByRole('status').filter({ hasText: /not answering|asked the console to wait/ })).toHaveCount(0);
+    }
+
+    // No unhandled rejection, no page error, anywhere.
+    for (const p of [runPage, listPage, queuePage]) {
+      expect(await p.evaluate(() => (window as unknown as { __rejections: string[] }).__rejections)).toEqual([]);
+    }
+    expect(errors).toEqual([]);
+    // Requests per minute within the polling plan (run page at most one a second, the list and the
+    // queue every 10 s, a few more for what a page loads), and no growth after the faults.
+    const counts = [...perMinute.entries()].sort(([a], [b]) => a - b).map(([, n]) => n);
+    const plan = 60 + 6 + 6 + 10;
+    for (const n of counts) expect(n).toBeLessThanOrEqual(plan);
+    expect(counts.at(-2)!).toBeLessThanOrEqual(counts[0]! + 10);
+    // Memory stable: after the faults, the heap is about what it was after the first minute.
+    const endHeap = await heap();
+    expect(endHeap).toBeLessThan(warmHeap * 1.5 + 2_000_000);
+    console.log(`soak: requests per minute ${counts.join(', ')}; heap ${(warmHeap / 1e6).toFixed(1)} MB → ${(endHeap / 1e6).toFixed(1)} MB`);
   });
 });
