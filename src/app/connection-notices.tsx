@@ -8,7 +8,7 @@
  */
 import { useQueryClient, type Query, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import { describeError, HeldError } from '../lib/api-error';
+import { CrestError, describeError, HeldError } from '../lib/api-error';
 import { activeHolds, onHoldsChange, releaseHolds, type Hold } from '../lib/http';
 import './connection-notices.css';
 
@@ -97,7 +97,8 @@ function HoldNotice() {
   return (
     <div className="notice notice-warn" role="status">
       <p>
-        The tenant asked the console to wait ({first.status}: {first.message}). Nothing is sent to <code>{holds.map((hold) => hold.endpoint).join(', ')}</code>{' '}
+        {first.fromServer ? 'The tenant asked the console to wait' : 'The tenant is not answering'} ({first.status}: {first.message}). Nothing is sent to{' '}
+        <code>{holds.map((hold) => hold.endpoint).join(', ')}</code>{' '}
         {first.fromServer ? 'before the time it gave' : 'for a while (backing off)'}: trying again in{' '}
         <strong>{formatWait(first.until - now)}</strong>.
       </p>
@@ -121,11 +122,14 @@ function summarize(queries: Query[]): RetrySummary {
   let staleSince = 0;
   for (const query of queries) {
     const { state } = query;
-    if (query.getObserversCount() === 0 || state.fetchFailureReason instanceof HeldError) continue;
+    if (query.getObserversCount() === 0) continue;
+    const failure = state.fetchFailureReason;
+    // A wait the tenant asked for is HoldNotice's to say (with its countdown), not a retry count.
+    const held = failure instanceof HeldError || (failure instanceof CrestError && failure.retryAt !== undefined);
     const failing = state.fetchFailureCount > 0 && state.fetchStatus === 'fetching';
-    if (failing && state.fetchFailureCount > retrying) {
+    if (failing && !held && state.fetchFailureCount > retrying) {
       retrying = state.fetchFailureCount;
-      reason = describeError(state.fetchFailureReason);
+      reason = describeError(failure);
     }
     if ((failing || state.status === 'error') && state.data !== undefined && state.dataUpdatedAt > 0) {
       staleSince = staleSince === 0 ? state.dataUpdatedAt : Math.min(staleSince, state.dataUpdatedAt);
