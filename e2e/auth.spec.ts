@@ -4,6 +4,8 @@
  */
 import { authTenant, brokenApp, clientCredentialsToken, issuer, localStorageDump, moveTenantClock, oauthApp, resetAuthTenant, signInWithToken, subpathApp, tokenApp } from './helpers/auth';
 import { MAPPINGS_TABLE } from './helpers/mappings';
+import { recordTenantRequests } from './helpers/faults';
+import { queueTable } from './helpers/sync-queue';
 import { tableRows } from './helpers/table';
 import { expect, test } from './helpers/test';
 
@@ -175,6 +177,64 @@ test('when the sign-in popup goes nowhere, the user can sign in in the same tab 
   await expect(page).toHaveURL(`${oauthApp}/mappings?by=source&match=eq&value=source1`);
   await expect(tableRows(page, MAPPINGS_TABLE)).toHaveCount(3);
   await expect(page.getByText('Signed in as Ada Admin')).toBeVisible();
+});
+
+test('after an OAuth sign-in the console returns only inside itself: //evil.example/phish lands on the start page', async ({ page }) => {
+  await page.goto(`${oauthApp}//evil.example/phish`);
+  await page.getByRole('button', { name: 'Sign in with your tenant account' }).click();
+  await page.getByPlaceholder('Enter any login').fill('ada');
+  await page.getByPlaceholder('and password').fill('any password');
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+  await expect(page).toHaveURL(`${oauthApp}/mappings`);
+  await expect(page.getByRole('heading', { name: 'Mappings', level: 1 })).toBeVisible();
+  await expect(page.getByText('Signed in as Ada Admin')).toBeVisible();
+});
+
+test('nothing survives signing out: the next account sees only its own tenant, first pages first', async ({ page, request }) => {
+  const seen = recordTenantRequests(page);
+  const firstPageOf = async (path: string, query: Record<string, string>, token: string) => {
+    const response = await request.get(`${authTenant}/openidm/${path}`, { params: query, headers: { authorization: `Bearer ${token}` } });
+    return ((await response.json()) as { result: { _id: string; name?: string }[] }).result;
+  };
+
+  // The first account pages through the queue and the mappings, and signs out on page 3.
+  const first = await clientCredentialsToken(request, 'service-account');
+  await page.goto(`${tokenApp}/sync-queue`);
+  await signInWithToken(page, first);
+  const firstQueue = await firstPageOf('sync/queue', { _queryFilter: 'true', _pageSize: '1' }, first);
+  await expect(queueTable(page).getByRole('checkbox', { name: `Select event ${firstQueue[0]!._id}` })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Mappings' }).click();
+  await page.getByLabel('Page size').selectOption('10');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('navigation', { name: 'Mappings pages' })).toContainText('Showing 21–30 · Page 3');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByLabel('Access token')).toBeVisible();
+
+  // The tenant now holds other data (as another account's would), and another token signs in.
+  await request.post(`${authTenant}/__mock/reset`, { data: { skipFirst: 15 } });
+  const second = await clientCredentialsToken(request, 'service-account');
+  const [secondMappings, secondQueue] = await Promise.all([
+    firstPageOf('sync/mappings', { _queryFilter: 'true', _pageSize: '10' }, second),
+    firstPageOf('sync/queue', { _queryFilter: 'true', _pageSize: '1' }, second),
+  ]);
+  const before = seen.length;
+  await signInWithToken(page, second);
+
+  // The start page, on the first page of this tenant's mappings, asked without any cursor.
+  await expect(page).toHaveURL(`${tokenApp}/mappings`);
+  await expect(tableRows(page, MAPPINGS_TABLE).first()).toContainText(secondMappings[0]!.name!);
+  const mappingRequests = seen.slice(before).filter((r) => r.path === 'sync/mappings');
+  expect(mappingRequests.length).toBeGreaterThan(0);
+  for (const r of mappingRequests) {
+    expect(r.query.has('_pagedResultsCookie')).toBe(false);
+    expect(r.query.get('_pagedResultsOffset') ?? '0').toBe('0');
+  }
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sync queue' }).click();
+  await expect(queueTable(page).getByRole('checkbox', { name: `Select event ${secondQueue[0]!._id}` })).toBeVisible();
+  await expect(queueTable(page).getByRole('checkbox', { name: `Select event ${firstQueue[0]!._id}` })).toHaveCount(0);
+  for (const r of seen.slice(before).filter((q) => q.path === 'sync/queue')) expect(r.query.has('_pagedResultsCookie')).toBe(false);
 });
 
 test('an invalid or missing config.json is explained, with an example', async ({ page }) => {

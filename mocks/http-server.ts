@@ -9,14 +9,31 @@
  *
  *   MOCK_OIDC_ISSUER=http://127.0.0.1:4304 npm run mock-server   # accept only that provider's tokens
  *
- * `POST /__mock/reset` reseeds the store (used between e2e tests); `POST /__mock/clock` with
+ * `POST /__mock/reset` reseeds the store (used between e2e tests; `{"skipFirst": n}` leaves out the
+ * first n mappings and queued events, a tenant whose data differs); `POST /__mock/clock` with
  * `{"advanceSeconds": n}` moves the tenant's clock forward, so access tokens expire on demand.
+ *
+ * Faults, for the e2e fault suite: `POST /__mock/faults` with one fault (or an array of them)
+ *
+ *   {"path": "sync/queue", "method": "GET", "times": 2, "status": 429, "retryAfter": "120"}
+ *   {"path": "recon", "method": "POST", "delayMs": 1500}             # answers normally, late
+ *   {"path": "recon/", "drop": true, "times": 3}                       # closes the connection
+ *   {"path": "sync/mappings", "status": 503}                           # CREST 503, no Retry-After
+ *   {"path": "recon", "exact": true, "status": 200, "body": "<html>"} # a malformed 200
+ *
+ * makes the next `times` (default 1; 0 = until cleared) /openidm requests whose path (below
+ * /openidm/, without the query) starts with `path` (or is `path`, with `exact`), and whose method
+ * is `method` (default any), fail that way. `status` answers a CREST error body with that status
+ * (and `Retry-After` when given), or `body` as it is; `drop` destroys the socket without an
+ * answer; `delayMs` alone delays the real answer.
+ * The first matching fault with requests left applies. `GET /__mock/faults` lists them with the
+ * requests each has taken (`hits`); `DELETE /__mock/faults` and a reset remove them all.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { getResponse } from 'msw';
 import { advanceClock, authHandler, MOCK_IDM_AUDIENCE, requireTokensFrom, resetClock } from './auth';
 import { handlers } from './handlers';
-import { parseServerProfile, resetTenant, type ServerProfile } from './tenant';
+import { getTenant, parseServerProfile, resetTenant, type ServerProfile } from './tenant';
 
 const ALLOWED_HEADERS = 'authorization,accept,content-type,origin,x-requested-with,cache-control,accept-api-version,if-match,if-none-match';
 
@@ -35,10 +52,42 @@ function corsHeaders(origin: string | undefined, allowed: string[]): Record<stri
     'access-control-allow-origin': origin,
     'access-control-allow-methods': 'GET,POST,PUT,DELETE,PATCH',
     'access-control-allow-headers': ALLOWED_HEADERS,
-    'access-control-expose-headers': 'WWW-Authenticate,content-api-version',
+    // Retry-After is not a CORS-safelisted response header: without this the console could not read it.
+    'access-control-expose-headers': 'WWW-Authenticate,content-api-version,Retry-After',
     'access-control-max-age': '600',
     vary: 'Origin',
   };
+}
+
+export interface Fault {
+  path: string;
+  exact?: boolean;
+  method?: string;
+  body?: string;
+  times?: number;
+  status?: number;
+  retryAfter?: string;
+  delayMs?: number;
+  drop?: boolean;
+  message?: string;
+}
+
+interface ActiveFault extends Fault {
+  hits: number;
+}
+
+let faults: ActiveFault[] = [];
+
+const REASONS: Record<number, string> = { 408: 'Request Timeout', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
+
+function takeFault(method: string, pathname: string): ActiveFault | undefined {
+  const below = pathname.replace(/^\/openidm\//, '');
+  if (below === pathname) return undefined;
+  const fault = faults.find(
+    (f) => (f.exact ? below === f.path : below.startsWith(f.path)) && (!f.method || f.method.toUpperCase() === method) && ((f.times ?? 1) === 0 || f.hits < (f.times ?? 1)),
+  );
+  if (fault) fault.hits++;
+  return fault;
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
@@ -76,15 +125,38 @@ export function startMockServer(options: MockServerOptions) {
       }
       if (url.pathname === '/__mock/reset' && req.method === 'POST') {
         const body = await readBody(req);
-        const settings = body ? (JSON.parse(body.toString('utf8')) as { large?: boolean; timeScale?: number; reconHistory?: number; profile?: string }) : {};
+        const settings = body
+          ? (JSON.parse(body.toString('utf8')) as { large?: boolean; timeScale?: number; reconHistory?: number; profile?: string; skipFirst?: number })
+          : {};
         resetTenant({
           large: settings.large ?? options.large,
           timeScale: settings.timeScale ?? options.timeScale,
           reconHistory: settings.reconHistory,
           profile: parseServerProfile(settings.profile) ?? options.profile,
         });
+        if (settings.skipFirst) {
+          // Another tenant's data, for the sign-out tests: the same seed without its first mappings and events.
+          const tenant = getTenant();
+          tenant.mappings.splice(0, settings.skipFirst);
+          for (const event of tenant.queue.events.slice(0, settings.skipFirst)) tenant.queue.delete(event._id);
+        }
         resetClock();
+        faults = [];
         res.writeHead(204, cors).end();
+        return;
+      }
+      if (url.pathname === '/__mock/faults') {
+        if (req.method === 'POST') {
+          const body = await readBody(req);
+          const added = JSON.parse(body?.toString('utf8') ?? '[]') as Fault | Fault[];
+          faults.push(...(Array.isArray(added) ? added : [added]).map((fault) => ({ ...fault, hits: 0 })));
+          res.writeHead(204, cors).end();
+        } else if (req.method === 'DELETE') {
+          faults = [];
+          res.writeHead(204, cors).end();
+        } else {
+          res.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(JSON.stringify(faults));
+        }
         return;
       }
       if (url.pathname === '/__mock/health') {
@@ -95,6 +167,23 @@ export function startMockServer(options: MockServerOptions) {
         const body = await readBody(req);
         advanceClock((JSON.parse(body?.toString('utf8') ?? '{}') as { advanceSeconds?: number }).advanceSeconds ?? 0);
         res.writeHead(204, cors).end();
+        return;
+      }
+      const fault = takeFault(req.method ?? 'GET', url.pathname);
+      if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      if (fault?.drop) {
+        req.socket.destroy();
+        return;
+      }
+      if (fault?.status) {
+        const reason = REASONS[fault.status] ?? 'Error';
+        res
+          .writeHead(fault.status, {
+            ...cors,
+            'content-type': 'application/json',
+            ...(fault.retryAfter !== undefined ? { 'retry-after': fault.retryAfter } : {}),
+          })
+          .end(fault.body ?? JSON.stringify({ code: fault.status, reason, message: fault.message ?? `Injected fault: ${reason}` }));
         return;
       }
       const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req);

@@ -2,6 +2,7 @@ import { NavLink, Outlet } from 'react-router';
 import { APP_NAME } from '../components/use-page-title';
 import { paths } from '../config/paths';
 import { useSession } from '../features/auth/session';
+import { ConnectionNotices } from './connection-notices';
 import { tenantLabel } from './tenant-label';
 
 const NAV = [
@@ -50,6 +51,7 @@ export function Layout() {
         <SessionInfo />
       </header>
       <main id="main" tabIndex={-1}>
+        <ConnectionNotices />
         <Outlet />
       </main>
     </div>

@@ -1,11 +1,12 @@
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
 import { server } from '../../mocks/node';
 import { TEST_TENANT_URL } from '../testing/setup-tests';
-import { CrestError, describeError, MalformedResponseError, NetworkError } from './api-error';
+import { CrestError, describeError, HeldError, isRetryable, MalformedResponseError, NetworkError, OfflineError } from './api-error';
 import { onUnauthorized, setAccessToken } from './auth-token';
-import { curlCommand, request } from './http';
+import { activeHolds, curlCommand, parseRetryAfter, releaseHolds, request } from './http';
+import { retryDelay } from './query-client';
 
 const anything = z.unknown();
 
@@ -94,6 +95,93 @@ describe('request', () => {
     await request({ path: 'recon', schema: anything }).catch(() => undefined);
     stop();
     expect(told).toBe(1);
+  });
+});
+
+describe('waiting when the tenant asks', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  const tooMany = (retryAfter?: string) => () =>
+    HttpResponse.json(
+      { code: 429, reason: 'Too Many Requests', message: 'Rate limit exceeded' },
+      { status: 429, headers: retryAfter === undefined ? {} : { 'Retry-After': retryAfter } },
+    );
+
+  it('sends nothing to an endpoint before its Retry-After, then sends again', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-01-01T10:00:00Z'));
+    const seen = capture('recon', tooMany('120'));
+    const first = await request({ path: 'recon', schema: anything }).catch((e: unknown) => e);
+    expect(first).toBeInstanceOf(CrestError);
+    expect((first as CrestError).retryAt).toBe(Date.parse('2026-01-01T10:02:00Z'));
+
+    vi.setSystemTime(new Date('2026-01-01T10:01:59Z'));
+    const held = await request({ method: 'POST', path: 'recon', query: { _action: 'recon' }, schema: anything }).catch((e: unknown) => e);
+    expect(held).toBeInstanceOf(HeldError);
+    expect((held as HeldError).until).toBe(Date.parse('2026-01-01T10:02:00Z'));
+    expect((held as Error).message).toContain('Rate limit exceeded');
+    expect(seen).toHaveLength(1);
+
+    // Another endpoint is not held.
+    const other = capture('sync/mappings', () => HttpResponse.json({ result: [] }));
+    await request({ path: 'sync/mappings', schema: anything });
+    expect(other).toHaveLength(1);
+
+    vi.setSystemTime(new Date('2026-01-01T10:02:00Z'));
+    await request({ path: 'recon', schema: anything }).catch(() => undefined);
+    expect(seen).toHaveLength(2);
+  });
+
+  it('backs off without Retry-After, doubling, and a success or "try now" ends the wait', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const start = Date.parse('2026-01-01T10:00:00Z');
+    vi.setSystemTime(start);
+    const seen = capture('recon', () => HttpResponse.json({ code: 503, reason: 'Service Unavailable', message: 'busy' }, { status: 503 }));
+    await request({ path: 'recon', schema: anything }).catch(() => undefined);
+    expect(activeHolds()[0]).toMatchObject({ endpoint: 'recon', until: start + 1000, status: 503, fromServer: false });
+    vi.setSystemTime(start + 1000);
+    await request({ path: 'recon', schema: anything }).catch(() => undefined);
+    expect(activeHolds()[0]?.until).toBe(start + 3000);
+    expect(seen).toHaveLength(2);
+
+    releaseHolds();
+    expect(activeHolds()).toEqual([]);
+    capture('recon', () => HttpResponse.json({}));
+    await request({ path: 'recon', schema: anything });
+    expect(activeHolds()).toEqual([]);
+  });
+
+  it('reads Retry-After as seconds or as an HTTP date, and ignores what it cannot read', () => {
+    const now = Date.parse('2026-01-01T10:00:00Z');
+    expect(parseRetryAfter('30', now)).toBe(now + 30_000);
+    expect(parseRetryAfter('Thu, 01 Jan 2026 10:05:00 GMT', now)).toBe(now + 300_000);
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter(null, now)).toBeUndefined();
+  });
+
+  it('sends nothing while the browser is offline', async () => {
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    const seen = capture('recon', () => HttpResponse.json({}));
+    const error = await request({ method: 'POST', path: 'recon', query: { _action: 'recon' }, schema: anything }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OfflineError);
+    expect((error as Error).message).toBe('The browser is offline: nothing was sent to the tenant. Try again when the connection is back.');
+    expect(seen).toHaveLength(0);
+  });
+
+  it('retries only what could improve, and never before the tenant said', () => {
+    expect(isRetryable(new MalformedResponseError('x', 200, 'x'))).toBe(false);
+    expect(isRetryable(new CrestError({ status: 400, code: 400, reason: 'Bad Request', message: 'x' }))).toBe(false);
+    expect(isRetryable(new CrestError({ status: 404, code: 404, reason: 'Not Found', message: 'x' }))).toBe(false);
+    for (const status of [408, 429, 500, 503]) expect(isRetryable(new CrestError({ status, code: status, reason: '', message: 'x' }))).toBe(true);
+    expect(isRetryable(new NetworkError('x'))).toBe(true);
+    const now = 1_000_000;
+    expect(retryDelay(0, new NetworkError('x'), now)).toBe(1000);
+    expect(retryDelay(2, new NetworkError('x'), now)).toBe(4000);
+    expect(retryDelay(0, new CrestError({ status: 429, code: 429, reason: '', message: 'x', retryAt: now + 90_000 }), now)).toBe(90_000);
+    expect(retryDelay(0, new HeldError({ status: 503, until: now + 5000, serverMessage: 'x' }), now)).toBe(5000);
   });
 });
 

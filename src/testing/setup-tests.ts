@@ -9,6 +9,7 @@ import { server } from '../../mocks/node';
 import { resetTenant } from '../../mocks/tenant';
 import { setRuntimeConfig } from '../config/runtime-config';
 import { setAccessToken } from '../lib/auth-token';
+import { releaseHolds } from '../lib/http';
 
 export const TEST_TENANT_URL = 'https://tenant.example.test';
 
@@ -20,6 +21,8 @@ beforeEach(() => {
   resetTenant({});
   setRuntimeConfig({ tenantUrl: TEST_TENANT_URL });
   setAccessToken(null);
+  // A 429/503 in one test must not hold the endpoint in the next.
+  releaseHolds();
 });
 afterEach(() => {
   cleanup();

@@ -56,3 +56,24 @@ export interface SignInState {
 export function currentLocation(): string {
   return `${window.location.pathname}${window.location.search}${window.location.hash}`;
 }
+
+/**
+ * Where to return after a sign-in: the remembered location if it is a path of this console (same
+ * origin, under its base path, not a sign-in callback), else the start page. The remembered value
+ * comes back from the provider's round trip, so it is treated as untrusted: `//evil.example/x`,
+ * `/\evil.example`, `https://evil.example` or a path outside the console all return to the start.
+ */
+export function safeReturnPath(value: unknown, base: string = import.meta.env.BASE_URL, origin: string = window.location.origin): string {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return base;
+  let url: URL;
+  try {
+    url = new URL(value, origin);
+  } catch {
+    return base;
+  }
+  if (url.origin !== origin) return base;
+  const root = base.endsWith('/') ? base : `${base}/`;
+  if (url.pathname !== root.slice(0, -1) && !url.pathname.startsWith(root)) return base;
+  if (url.pathname === `${root}${CALLBACK_PATH}` || url.pathname === `${root}${POPUP_CALLBACK_PATH}`) return base;
+  return `${url.pathname}${url.search}${url.hash}`;
+}

@@ -5,10 +5,11 @@
  * the user typed is kept, and failed queries run again once they are back.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AuthConfig } from '../../config/runtime-config';
-import { onUnauthorized, restoreAccessToken, setAccessToken } from '../../lib/auth-token';
-import { currentLocation, displayNameOf, getUserManager, isCallbackPath, CALLBACK_PATH, POPUP_CALLBACK_PATH, type SignInState } from './oidc';
+import { accountOf, getAccessToken, onUnauthorized, restoreAccessToken, setAccessToken } from '../../lib/auth-token';
+import { resetSession } from '../../lib/query-client';
+import { currentLocation, displayNameOf, getUserManager, isCallbackPath, safeReturnPath, CALLBACK_PATH, POPUP_CALLBACK_PATH, type SignInState } from './oidc';
 
 export type SessionStatus = 'open' | 'signed-out' | 'signed-in';
 
@@ -62,7 +63,8 @@ export async function bootstrapSession(auth: AuthConfig): Promise<InitialSession
     try {
       const user = await manager.signinRedirectCallback();
       setAccessToken(user.access_token);
-      const returnTo = (user.state as SignInState | undefined)?.returnTo ?? import.meta.env.BASE_URL;
+      // Only a path of this console on this origin: never `//evil.example/…` or another site.
+      const returnTo = safeReturnPath((user.state as SignInState | undefined)?.returnTo);
       window.history.replaceState(null, '', returnTo);
       return { status: 'signed-in', userName: displayNameOf(user) };
     } catch (error) {
@@ -78,8 +80,29 @@ export async function bootstrapSession(auth: AuthConfig): Promise<InitialSession
   return { status: 'signed-out' };
 }
 
-export function SessionProvider({ auth, initial, children }: { auth: AuthConfig; initial: InitialSession; children: ReactNode }) {
+/** Who the current token or OAuth user is for; an opaque token is its own account (it cannot be told apart). */
+function accountKey(token: string | null, oauthSubject?: string): string | null {
+  if (oauthSubject) return `oauth ${oauthSubject}`;
+  return accountOf(token) ?? (token ? `opaque ${token}` : null);
+}
+
+export interface SessionProviderProps {
+  auth: AuthConfig;
+  initial: InitialSession;
+  children: ReactNode;
+  /**
+   * Forgets everything the session saw (query cache, cursors, remembered cookies, the page it was
+   * on): on sign-out and when another account signs in. Defaults to resetting the query client.
+   */
+  onSessionEnd?: () => void;
+}
+
+export function SessionProvider({ auth, initial, children, onSessionEnd }: SessionProviderProps) {
   const queryClient = useQueryClient();
+  const endSession = useCallback(() => (onSessionEnd ? onSessionEnd() : resetSession(queryClient)), [onSessionEnd, queryClient]);
+  // The account signed in now, to tell a re-sign-in after expiry (same account: the page carries
+  // on) from another account (nothing of the previous one's is kept).
+  const account = useRef<string | null>(null);
   const [status, setStatus] = useState<SessionStatus>(initial.status);
   const [expired, setExpired] = useState(false);
   const [userName, setUserName] = useState(initial.userName);
@@ -93,7 +116,8 @@ export function SessionProvider({ auth, initial, children }: { auth: AuthConfig;
   useEffect(() => {
     if (auth.mode !== 'oauth') return undefined;
     let cleanup = () => {};
-    void getUserManager(auth).then((manager) => {
+    void getUserManager(auth).then(async (manager) => {
+      account.current ??= accountKey(null, (await manager.getUser())?.profile.sub);
       const loaded = (user: { access_token: string }) => setAccessToken(user.access_token);
       manager.events.addUserLoaded(loaded);
       cleanup = () => manager.events.removeUserLoaded(loaded);
@@ -102,17 +126,23 @@ export function SessionProvider({ auth, initial, children }: { auth: AuthConfig;
   }, [auth]);
 
   const signedIn = useCallback(
-    (name?: string) => {
+    (name: string | undefined, who: string | null) => {
+      const previous = account.current;
+      account.current = who;
       setStatus('signed-in');
       setUserName(name);
       setNotice(undefined);
-      if (expired) {
+      if (expired && previous !== null && previous !== who) {
+        // Another account signed in over the expired one: nothing of the previous one's stays.
+        setExpired(false);
+        endSession();
+      } else if (expired) {
         setExpired(false);
         // What failed for want of a session runs again; the page itself never went away.
         void queryClient.refetchQueries({ predicate: (query) => query.state.status === 'error' });
       }
     },
-    [expired, queryClient],
+    [expired, queryClient, endSession],
   );
 
   const value = useMemo<SessionValue>(
@@ -123,8 +153,9 @@ export function SessionProvider({ auth, initial, children }: { auth: AuthConfig;
       userName,
       notice,
       signInWithToken: (token) => {
+        account.current ??= accountKey(getAccessToken());
         setAccessToken(token, { persist: true });
-        signedIn(undefined);
+        signedIn(undefined, accountKey(token));
       },
       signInWithRedirect: async () => {
         if (auth.mode !== 'oauth') return;
@@ -136,12 +167,13 @@ export function SessionProvider({ auth, initial, children }: { auth: AuthConfig;
         const manager = await getUserManager(auth);
         const user = await manager.signinPopup();
         setAccessToken(user.access_token);
-        signedIn(displayNameOf(user));
+        signedIn(displayNameOf(user), accountKey(null, user.profile.sub));
       },
       dismissExpired: () => setExpired(false),
       signOut: async () => {
         setAccessToken(null);
-        queryClient.clear();
+        account.current = null;
+        endSession();
         if (auth.mode === 'oauth') {
           const manager = await getUserManager(auth);
           const user = await manager.getUser();
@@ -158,7 +190,7 @@ export function SessionProvider({ auth, initial, children }: { auth: AuthConfig;
         setNotice('You are signed out.');
       },
     }),
-    [auth, status, expired, userName, notice, signedIn, queryClient],
+    [auth, status, expired, userName, notice, signedIn, endSession],
   );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -1,8 +1,12 @@
 /**
  * Remembers the cookies the server has handed out, per query, so "previous" can follow the
- * server's cursor instead of falling back to offsets. Kept for the session only.
+ * server's cursor instead of falling back to offsets. Kept for the session only: forgotten with
+ * the query cache on sign-out or a change of account (they are the previous account's cursors).
  */
+import { forgetOnSessionEnd } from '../../lib/query-client';
+
 const cookies = new Map<string, string>();
+forgetOnSessionEnd(() => cookies.clear());
 
 function key(filter: string, pageSize: number, page: number): string {
   return JSON.stringify([filter, pageSize, page]);

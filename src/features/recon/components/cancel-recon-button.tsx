@@ -3,30 +3,24 @@
  * `POST recon/<id>?_action=cancel` (the confirm button is disabled while it is in flight, and a
  * second click is ignored). A run already canceling cannot be canceled again.
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { ErrorState } from '../../../components/states';
 import { useCancelRecon } from '../api/mutations';
 import type { ReconRun } from '../api/schemas';
 import { isActive, isCanceling } from '../run-state';
 import { ModalDialog } from '../../../components/modal-dialog';
+import { useSingleFlight } from '../../../lib/use-single-flight';
 
 export function CancelReconButton({ run, compact = false }: { run: ReconRun; compact?: boolean }) {
   const [confirming, setConfirming] = useState(false);
   const cancel = useCancelRecon();
-  const inFlight = useRef(false);
+  const once = useSingleFlight();
 
   if (!isActive(run)) return null;
   const canceling = isCanceling(run);
 
   function confirm() {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    cancel.mutate(run._id, {
-      onSuccess: () => setConfirming(false),
-      onSettled: () => {
-        inFlight.current = false;
-      },
-    });
+    once(() => cancel.mutateAsync(run._id).then(() => setConfirming(false)));
   }
 
   return (

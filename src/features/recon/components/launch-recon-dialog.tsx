@@ -15,6 +15,7 @@ import { reconQueries } from '../api/queries';
 import { isActive, statusLabel } from '../run-state';
 import { MappingPicker } from './mapping-picker';
 import { ModalDialog } from '../../../components/modal-dialog';
+import { useSingleFlight } from '../../../lib/use-single-flight';
 
 export interface LaunchedRun {
   id: string;
@@ -42,6 +43,8 @@ export function LaunchReconDialog({ onClose, onLaunched, mapping: preselected }:
   // page underneath polls the list, and a second observer would double the requests per interval.
   const runs = useQuery({ ...reconQueries.list(), staleTime: 0, refetchInterval: false });
   const launch = useLaunchRecon();
+  // One POST per click however fast or busy: see useSingleFlight.
+  const once = useSingleFlight();
 
   const activeRun = mapping ? runs.data?.runs.find((run) => run.mapping === mapping && isActive(run)) : undefined;
 
@@ -53,14 +56,13 @@ export function LaunchReconDialog({ onClose, onLaunched, mapping: preselected }:
       setIdError(true);
       return;
     }
-    launch.mutate(
-      { mapping, sourceId: scope === 'byId' ? trimmed : undefined, report: scope === 'full' ? report : undefined },
-      {
-        onSuccess: (result) => {
+    once(() =>
+      launch
+        .mutateAsync({ mapping, sourceId: scope === 'byId' ? trimmed : undefined, report: scope === 'full' ? report : undefined })
+        .then((result) => {
           onLaunched?.({ id: result._id, mapping, sourceId: scope === 'byId' ? trimmed : undefined });
           onClose();
-        },
-      },
+        }),
     );
   }
 

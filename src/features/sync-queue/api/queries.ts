@@ -6,6 +6,7 @@
  * only when the user opens that event.
  */
 import { infiniteQueryOptions, queryOptions, type InfiniteData, type QueryClient } from '@tanstack/react-query';
+import { forgetOnSessionEnd } from '../../../lib/query-client';
 import { removeRows } from '../offset-cookies';
 import { listQueuedEvents, readQueuedEventChange } from './requests';
 import type { QueuedEventPage } from './schemas';
@@ -21,8 +22,12 @@ export interface QueuePageParam {
   cookie: string | undefined;
 }
 
-/** The cursor that fetched each page of one query, so a page dropped from memory can come back. */
+/**
+ * The cursor that fetched each page of one query, so a page dropped from memory can come back.
+ * Forgotten with the query cache on sign-out or a change of account.
+ */
 const cursors = new Map<string, Map<number, string | undefined>>();
+forgetOnSessionEnd(() => cursors.clear());
 
 const REMEMBERED_QUERIES = 20;
 

@@ -1,10 +1,14 @@
 /**
  * Confirms and runs the deletion of one or many queued events. The confirmation names every event;
  * the run shows progress and a result per event ("deleted", "already gone", "failed: <server
- * message>"). The dialog cannot be dismissed mid-run, and the confirm button works once.
+ * message>"). The dialog cannot be dismissed mid-run, and the confirm button works once. While the
+ * browser is offline nothing starts: the dialog says so and stays open for the user to confirm
+ * again when back online, or to cancel.
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { ModalDialog } from '../../../components/modal-dialog';
+import { isOffline } from '../../../lib/http';
+import { useSingleFlight } from '../../../lib/use-single-flight';
 import { deleteQueuedEvent } from '../api/requests';
 import type { QueuedEvent } from '../api/schemas';
 import { deleteEach, summarize, type DeleteResult, type DeleteResults } from '../bulk-delete';
@@ -39,22 +43,29 @@ function ResultText({ result }: { result: DeleteResult | undefined }) {
 export function DeleteEventsDialog({ events, onClose, onFinished }: DeleteEventsDialogProps) {
   const [results, setResults] = useState<DeleteResults | null>(null);
   const [running, setRunning] = useState(false);
-  const started = useRef(false);
+  const [offline, setOffline] = useState(false);
+  const once = useSingleFlight();
   const single = events.length === 1 ? events[0]! : null;
   const title = single ? 'Delete queued event' : `Delete ${events.length} queued events`;
 
-  async function run() {
-    // A double click, or Enter held down, must not send anything twice.
-    if (started.current) return;
-    started.current = true;
-    setRunning(true);
-    const final = await deleteEach(
-      events.map((e) => e._id),
-      deleteQueuedEvent,
-      { concurrency: 4, onUpdate: setResults },
-    );
-    setRunning(false);
-    onFinished(final);
+  function run() {
+    // Offline, every delete would fail the same way: say it once and send nothing.
+    if (isOffline()) {
+      setOffline(true);
+      return;
+    }
+    setOffline(false);
+    // A double click, or Enter held down, must not send anything twice (useSingleFlight).
+    once(async () => {
+      setRunning(true);
+      const final = await deleteEach(
+        events.map((e) => e._id),
+        deleteQueuedEvent,
+        { concurrency: 4, onUpdate: setResults },
+      );
+      setRunning(false);
+      onFinished(final);
+    });
   }
 
   const summary = results ? summarize(results) : null;
@@ -111,10 +122,15 @@ export function DeleteEventsDialog({ events, onClose, onFinished }: DeleteEvents
           </table>
         </>
       )}
+      {offline && results === null ? (
+        <p className="field-error" role="alert">
+          The browser is offline: nothing was deleted and nothing was sent. Confirm again when the connection is back, or cancel.
+        </p>
+      ) : null}
       <div className="form-actions modal-actions">
         {results === null ? (
           <>
-            <button type="button" className="button-danger" onClick={() => void run()} disabled={running}>
+            <button type="button" className="button-danger" onClick={run} disabled={running}>
               {single ? 'Delete event' : `Delete ${events.length} events`}
             </button>
             <button type="button" onClick={onClose} autoFocus>
