@@ -4,6 +4,7 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { watchList, type WatchedList } from '../watch';
+import { rememberLaunch } from './launched-reports';
 import { reconQueries } from './queries';
 import { cancelRecon, launchRecon, type LaunchReconParams } from './requests';
 
@@ -12,6 +13,8 @@ export function useLaunchRecon() {
   return useMutation({
     mutationFn: (params: LaunchReconParams) => launchRecon(params),
     onSuccess: async (result, params) => {
+      // reconById keeps no report; a full run keeps what was asked for.
+      rememberLaunch(client, result._id, params.sourceId ? 'none' : (params.report ?? 'none'));
       client.setQueryData<WatchedList>(reconQueries.lists(), (old) =>
         old
           ? watchList(

@@ -3,6 +3,7 @@
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { server } from '../../../../mocks/node';
 import { QUICK_MAPPING, SEEDED_ACTIVE_MAPPING } from '../../../../mocks/recon/seed';
@@ -29,6 +30,27 @@ async function dataRows() {
 }
 
 describe('Recon page', () => {
+  it('reads the runs one by one: a total sent as a number shows, a run it cannot read is one line with why and its raw JSON', async () => {
+    const user = userEvent.setup();
+    const answer = (await (await fetch(`${TEST_TENANT_URL}/openidm/recon`)).json()) as { reconciliations: Record<string, any>[] }; // eslint-disable-line @typescript-eslint/no-explicit-any -- the test edits arbitrary JSON
+    const finished = answer.reconciliations.find((r) => r.state === 'SUCCESS')!;
+    finished.progress.source.existing.total = Number(finished.progress.source.existing.total);
+    delete finished.ended;
+    const broken = { _id: 'broken-run', mapping: 'mapping1', state: 'SUCCESS', progress: { source: { existing: { processed: 'many', total: '3' } } } };
+    answer.reconciliations.splice(3, 0, broken);
+    server.use(http.get(`${TEST_TENANT_URL}/openidm/recon`, () => HttpResponse.json(answer)));
+    renderRecon('/recon');
+
+    await dataRows();
+    expect(screen.getByText(/^42 runs/)).toBeInTheDocument();
+    const unreadable = screen.getByRole('status', { name: 'run that could not be read' });
+    expect(unreadable).toHaveTextContent('1 run could not be read (of 43 on this page); the others are shown as usual.');
+    expect(unreadable).toHaveTextContent('Item 4 could not be read: progress.source.existing.processed — expected a string of digits, received string "many"');
+    await user.click(within(unreadable).getByText('Raw JSON'));
+    expect(within(unreadable).getByText(/"_id": "broken-run"/)).toBeVisible();
+  });
+
+
   it('lists the runs newest first, the active one with a progress bar', async () => {
     renderRecon('/recon');
     const rows = await dataRows();
@@ -145,7 +167,7 @@ describe('Recon page', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Launch' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     const launch = seen.find((r) => r.method === 'POST')!;
-    expect(Object.fromEntries(launch.url.searchParams)).toEqual({ _action: 'reconById', mapping: QUICK_MAPPING, id: 'emp 42/x' });
+    expect(Object.fromEntries(launch.url.searchParams)).toEqual({ _action: 'reconById', mapping: QUICK_MAPPING, id: 'emp 42/x', ids: 'emp 42/x' });
   });
 
   it('says so before launching when the mapping already has an active run', async () => {
