@@ -13,8 +13,11 @@ import type { AssociationSummary } from './schemas';
 import type { UnreadableItem } from '../../../lib/tolerant-list';
 import { pollDelay, watchList, watchRun, type WatchedList, type WatchedRun } from '../watch';
 
-/** The runs list as watched, with the runs the server sent that could not be read. */
-export type ReadRunList = WatchedList & { unreadable: UnreadableItem[] };
+/**
+ * The runs list as watched, with the runs the server sent that could not be read (optional: code
+ * that writes the list through `watchList` alone, such as an optimistic update, leaves it out).
+ */
+export type ReadRunList = WatchedList & { unreadable?: UnreadableItem[] | undefined };
 
 export const LIST_REFRESH_MS = 10_000;
 /** How long after a run ends a missing per-record report is looked for again, and how often. */

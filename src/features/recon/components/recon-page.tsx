@@ -45,6 +45,7 @@ export function ReconPage() {
   const { list: query, runs: allRuns, activeCount } = useLiveRuns();
   const reports = useQuery(reconQueries.reports());
   const kinds = reports.data?.kinds;
+  const unreadableRuns = query.data?.unreadable ?? [];
   const runs = useMemo<ListedRun[]>(() => filterRuns(allRuns, view).map((run) => ({ ...run, report: kinds?.[run._id] })), [allRuns, view, kinds]);
 
   function go(next: Partial<ReconView>) {
@@ -117,8 +118,8 @@ export function ReconPage() {
               their runs are not marked.
             </p>
           ) : null}
-          <UnreadableItems items={query.data.unreadable} noun={query.data.unreadable.length === 1 ? 'run' : 'runs'} total={query.data.runs.length + query.data.unreadable.length} />
-          {query.data.runs.length === 0 && query.data.unreadable.length === 0 ? (
+          <UnreadableItems items={unreadableRuns} noun={unreadableRuns.length === 1 ? 'run' : 'runs'} total={query.data.runs.length + unreadableRuns.length} />
+          {query.data.runs.length === 0 && unreadableRuns.length === 0 ? (
             <EmptyState title="No reconciliation has run yet">
               <p>Launch one to reconcile a mapping's source and target.</p>
             </EmptyState>
