@@ -104,6 +104,28 @@ describe('Recon page', () => {
     expect(Object.fromEntries(asked.url.searchParams)).toEqual({ _queryFilter: 'true', _fields: '_id,isAnalysis', _pageSize: '500' });
   });
 
+  it('self-managed: marks only the reports the server still keeps, never one it cannot open', async () => {
+    resetTenant({ profile: 'self-managed' });
+    // The engine keeps each mapping's latest report and latest analysis; older ones are gone.
+    const persisted = getTenant().recon.runs.filter((r) => r.plan.persistAssociations);
+    const latest = new Map(persisted.map((r) => [`${r.mapping}|${String(r.plan.analyze)}`, r]));
+    const kept = new Map([...latest.values()].map((r) => [r.id, r.plan.analyze ? 'Analysis' : 'Report']));
+    const older = persisted.find((r) => !kept.has(r.id))!;
+    expect(older).toBeDefined();
+    // That mapping's runs, all in view.
+    renderRecon(`/recon?mapping=${older.mapping}`);
+    const rows = await dataRows();
+    await waitFor(() => expect(screen.getAllByRole('link', { name: /^(Analysis|Per-record report) of the run of / }).length).toBeGreaterThan(0));
+    let gone = 0;
+    for (const row of rows) {
+      const id = decodeURIComponent(within(row).getAllByRole('link')[0]!.getAttribute('href')!.split('/').pop()!);
+      const marker = within(row).queryByRole('link', { name: /^(Analysis|Per-record report) of the run of / });
+      expect(marker?.textContent ?? null).toBe(kept.get(id) ?? null);
+      if (!kept.has(id) && persisted.some((r) => r.id === id)) gone++;
+    }
+    expect(gone).toBeGreaterThan(0);
+  });
+
   it('filters by mapping and state, in the URL', async () => {
     const user = userEvent.setup();
     const { router } = renderRecon('/recon?state=FAILED');
