@@ -80,8 +80,13 @@ describe('Recon page', () => {
     await user.click(screen.getByRole('button', { name: 'Launch a reconciliation…' }));
     const dialog = screen.getByRole('dialog', { name: 'Launch a reconciliation' });
     await user.type(within(dialog).getByLabelText('Find by the start of its name'), QUICK_MAPPING);
-    await user.click(await within(dialog).findByRole('radio', { name: new RegExp(`^${QUICK_MAPPING}`) }));
+    // The search answers after a pause: choose from its answer, not from the list it replaces.
+    await within(dialog).findByText(new RegExp(`mappings? starting with “${QUICK_MAPPING}”`));
+    await user.click(within(dialog).getByRole('radio', { name: new RegExp(`^${QUICK_MAPPING}`) }));
     await user.click(within(dialog).getByRole('button', { name: 'Launch' }));
+    await screen.findByText(/Started a reconciliation of/);
+    // Move the tenant's clock past the run's end rather than wait for it.
+    getTenant().recon.clock.advance(60_000);
     const notice = await screen.findByText(`The reconciliation of ${QUICK_MAPPING} finished: succeeded.`, {}, { timeout: 4_000 });
     expect(notice.closest('[aria-live="polite"]')).not.toBeNull();
   });
@@ -181,7 +186,9 @@ describe('Recon page', () => {
     await user.click(screen.getByRole('button', { name: 'Launch a reconciliation…' }));
     const dialog = screen.getByRole('dialog', { name: 'Launch a reconciliation' });
     await user.type(within(dialog).getByLabelText('Find by the start of its name'), 'systemHrdb');
-    await user.click(await within(dialog).findByRole('radio', { name: new RegExp(`^${QUICK_MAPPING}`) }));
+    // The search answers after a pause: choose from its answer, not from the list it replaces.
+    await within(dialog).findByText(/mappings? starting with “systemHrdb”/);
+    await user.click(within(dialog).getByRole('radio', { name: new RegExp(`^${QUICK_MAPPING}`) }));
     await user.click(within(dialog).getByRole('radio', { name: 'One source entry, by its id' }));
     await user.click(within(dialog).getByRole('button', { name: 'Launch' }));
     expect(within(dialog).getByText('Enter the id of the source entry to reconcile.')).toBeInTheDocument();
@@ -199,7 +206,9 @@ describe('Recon page', () => {
     await user.click(screen.getByRole('button', { name: 'Launch a reconciliation…' }));
     const dialog = screen.getByRole('dialog', { name: 'Launch a reconciliation' });
     await user.type(within(dialog).getByLabelText('Find by the start of its name'), SEEDED_ACTIVE_MAPPING);
-    await user.click(await within(dialog).findByRole('radio', { name: new RegExp(`^${SEEDED_ACTIVE_MAPPING}`) }));
+    // The search answers after a pause: choose from its answer, not from the list it replaces.
+    await within(dialog).findByText(new RegExp(`mappings? starting with “${SEEDED_ACTIVE_MAPPING}”`));
+    await user.click(within(dialog).getByRole('radio', { name: new RegExp(`^${SEEDED_ACTIVE_MAPPING}`) }));
     expect(within(dialog).getByRole('alert')).toHaveTextContent(`${SEEDED_ACTIVE_MAPPING} already has a run in progress`);
     expect(within(dialog).getByRole('button', { name: 'Launch' })).toBeDisabled();
   });
@@ -211,7 +220,9 @@ describe('Recon page', () => {
     await user.click(screen.getByRole('button', { name: 'Launch a reconciliation…' }));
     const dialog = screen.getByRole('dialog', { name: 'Launch a reconciliation' });
     await user.type(within(dialog).getByLabelText('Find by the start of its name'), 'systemHrdb');
-    await user.click(await within(dialog).findByRole('radio', { name: new RegExp(`^${QUICK_MAPPING}`) }));
+    // The search answers after a pause: choose from its answer, not from the list it replaces.
+    await within(dialog).findByText(/mappings? starting with “systemHrdb”/);
+    await user.click(within(dialog).getByRole('radio', { name: new RegExp(`^${QUICK_MAPPING}`) }));
     // Someone else starts the same mapping meanwhile.
     await fetch(`${TEST_TENANT_URL}/openidm/recon?_action=recon&mapping=${QUICK_MAPPING}`, { method: 'POST' });
     await user.click(within(dialog).getByRole('button', { name: 'Launch' }));
