@@ -1,9 +1,22 @@
 /**
  * The sync queue as an operator uses it: filter it and page through it by the server's cursor,
- * delete one event and several (one of them already gone), markup shown as text, accessible.
+ * delete one event and several (one of them already gone), markup shown as text, accessible; and,
+ * on both kinds of server (AIC, self-managed with a JDBC repository), open one event to see the
+ * change it carries, and page to the end and after deletions without losing or repeating events.
  */
 import { paths } from '../src/config/paths';
-import { QUEUE_TABLE, queueScroller, queueTable, removeFromQueue, scrollQueueToEnd, tenantQueue } from './helpers/sync-queue';
+import {
+  exportedEventIds,
+  QUEUE_SERVER_PROFILES,
+  QUEUE_TABLE,
+  queueScroller,
+  queueTable,
+  removeFromQueue,
+  scrollQueueToEnd,
+  tenantEvent,
+  tenantQueue,
+  useServerProfile,
+} from './helpers/sync-queue';
 import { tableRows } from './helpers/table';
 import { expect, expectNoAxeViolations, recordRequests, test } from './helpers/test';
 
@@ -156,3 +169,89 @@ test('auto-refresh is off until chosen, and then says how often', async ({ page 
   await expect(page).toHaveURL(/refresh=10/);
   await expect(page.getByText(/refreshing every 10 s/)).toBeVisible();
 });
+
+for (const profile of QUEUE_SERVER_PROFILES) {
+  test.describe(`on a ${profile} server`, () => {
+    test('the list asks only for what it shows; one event opens with its old and new values side by side', async ({ page, request }) => {
+      await useServerProfile(request, profile);
+      const queries = recordRequests(page, '/openidm/sync/queue');
+      await page.goto(`${paths.syncQueue}?action=notifyUpdate`);
+      await expect(tableRows(page, QUEUE_TABLE).first()).toBeVisible();
+      expect(queries[0]!.get('_fields')).toBe('_id,_rev,mapping,resourceId,syncAction,state,resourceCollection,nodeId,createDate,remainingRetries');
+
+      const [first] = await tenantQueue(request, '/syncAction eq "notifyUpdate"', 1);
+      const { oldObject, newObject } = await tenantEvent(request, first!._id);
+      const changed = Object.keys(newObject!).filter((k) => JSON.stringify(newObject![k]) !== JSON.stringify(oldObject![k]));
+      const before = queries.length;
+      await queueTable(page).getByRole('button', { name: first!._id, exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Change carried by a queued event' });
+      await expect(dialog.getByText(`${changed.length} of ${Object.keys(newObject!).length} attributes changed.`)).toBeVisible();
+      // Fetched on demand, for this event only.
+      expect(queries.slice(before).map((q) => q.get('_queryFilter'))).toEqual([`/_id eq "${first!._id}"`]);
+      const values = dialog.getByRole('table', { name: 'Old and new values of each attribute' });
+      await expect(values.getByRole('rowheader')).toHaveText(changed.map((name) => `${name}Changed`));
+      await expectNoAxeViolations(page);
+
+      // The open event is part of the URL: a reload shows it again.
+      await expect(page).toHaveURL(new RegExp(`event=${first!._id}`));
+      await page.reload();
+      await expect(dialog.getByText(`${changed.length} of ${Object.keys(newObject!).length} attributes changed.`)).toBeVisible();
+      await dialog.getByRole('checkbox', { name: 'Only changed attributes' }).uncheck();
+      await expect(values.getByRole('rowheader')).toHaveCount(Object.keys(newObject!).length);
+      await page.keyboard.press('Escape');
+      await expect(dialog).toBeHidden();
+      await expect(page).not.toHaveURL(/event=/);
+    });
+
+    test('a last page that is exactly full ends the list quietly', async ({ page, request }) => {
+      await useServerProfile(request, profile);
+      const filter = '/mapping eq "managedAlpha_user_systemServicenowUsers" and /state eq "ACQUIRED"';
+      const matching = await tenantQueue(request, filter, 10_000);
+      const full = Math.floor(matching.length / 100) * 100;
+      expect(full).toBeGreaterThanOrEqual(100);
+      for (const event of matching.slice(full)) await removeFromQueue(request, event._id);
+      const queries = recordRequests(page, '/openidm/sync/queue');
+      await page.goto(`${paths.syncQueue}?mapping=managedAlpha_user_systemServicenowUsers&state=ACQUIRED`);
+      await expect(tableRows(page, QUEUE_TABLE).first()).toBeVisible();
+      for (let loaded = 200; loaded <= full; loaded += 100) {
+        await page.getByRole('button', { name: 'Load more events' }).click();
+        await expect(page.getByText(new RegExp(`^${loaded} events loaded`))).toBeVisible();
+      }
+      if (profile === 'self-managed') {
+        // The JDBC server hands out one more cookie; the empty page it leads to is the end.
+        await expect(page.getByText(new RegExp(`^${full} events loaded\\. More are queued`))).toBeVisible();
+        await page.getByRole('button', { name: 'Load more events' }).click();
+      }
+      await expect(page.getByText(new RegExp(`^${full} events loaded\\. This is the end of the queue\\.`))).toBeVisible();
+      await expect(page.getByRole('button', { name: /Load more events/ })).toHaveCount(0);
+      await expect(page.getByRole('alert')).toHaveCount(0);
+      await expect(queueTable(page).getByText(/could not be read/)).toHaveCount(0);
+      expect(queries.filter((q) => q.has('_pagedResultsCookie')).map((q) => q.get('_pagedResultsCookie'))).toHaveLength(profile === 'self-managed' ? full / 100 : full / 100 - 1);
+      expect(await exportedEventIds(page)).toEqual(matching.slice(0, full).map((e) => e._id));
+    });
+
+    test('after deleting events, paging on neither skips nor repeats any', async ({ page, request }) => {
+      await useServerProfile(request, profile);
+      await page.goto(paths.syncQueue);
+      await expect(tableRows(page, QUEUE_TABLE).first()).toBeVisible();
+      await page.getByRole('button', { name: 'Load more events' }).click();
+      await expect(page.getByText(/^200 events loaded/)).toBeVisible();
+      const loaded = await tenantQueue(request, 'true', 200);
+      const doomed = [loaded[0]!, loaded[2]!, loaded[4]!];
+      for (const event of doomed) await page.getByRole('checkbox', { name: `Select event ${event._id}` }).check();
+      await page.getByRole('button', { name: 'Delete selected (3)' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Delete 3 queued events' });
+      await dialog.getByRole('button', { name: 'Delete 3 events' }).click();
+      await expect(dialog.getByRole('status')).toHaveText('Finished: 3 deleted, 0 already gone, 0 failed.');
+      await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+      await page.getByRole('button', { name: 'Load more events' }).click();
+      // 297 when "load more" overtook the refetch that follows a deletion, 300 when it came after.
+      await expect(page.getByText(/^(297|300) events loaded\. More are queued/)).toBeVisible();
+      await expect(queueTable(page)).toHaveAttribute('aria-busy', 'false');
+      // Whatever the refetch and "load more" did in between, what is loaded is the queue's head, in order.
+      const ids = await exportedEventIds(page);
+      expect(ids.length).toBeGreaterThanOrEqual(297);
+      expect(ids).toEqual((await tenantQueue(request, 'true', ids.length)).map((e) => e._id));
+    });
+  });
+}

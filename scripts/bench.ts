@@ -1,33 +1,47 @@
 /**
  * Performance figures, printed (this script measures; it does not pass or fail):
- *  1. bundle sizes of the production build (gzip),
+ *  1. bundle sizes of the production build (gzip), and the JS loaded before the first page against
+ *     the floor: a bare page (scripts/bench/bare) built in the same run with the same libraries
+ *     rendering one virtualized table,
  *  2. the mock tenant's query times on the large data set (in-process, median of many runs), and
  *     of a 48,000-record reconciliation report,
  *  3. query-filter parsing throughput,
  *  4. in Chromium, against the production build over real HTTP and the large mock tenant: time to
- *     show the first page of mappings, to page by cookie and to jump by offset.
+ *     the first row of /mappings and /sync-queue, for the console and for the bare page (the ratio
+ *     is the figure: absolute times depend on the machine and its load), on a cold cache, at full
+ *     speed and with the CPU slowed 4×; requests per second on /recon with 1 and 5 active runs;
+ *     time to page by cookie and to jump by offset.
  *
  *   npm run bench            (BENCH_BROWSER=0 skips the browser part)
  */
-import { chromium } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import react from '@vitejs/plugin-react';
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { getResponse } from 'msw';
 import { handlers } from '../mocks/handlers';
 import { startMockServer } from '../mocks/http-server';
-import { LONG_MAPPING } from '../mocks/recon/seed';
+import { LONG_MAPPING, newRunId, planRun, SEEDED_ACTIVE_MAPPING } from '../mocks/recon/seed';
 import { getTenant, resetTenant } from '../mocks/tenant';
 import { parseFilter } from '../src/lib/query-filter';
+import { build } from 'vite';
 import { startStaticServer } from './serve';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-function bundle(dir: string) {
+/** The JS files index.html loads before the first page (its module script and modulepreloads), gzipped. */
+function entryJs(dir: string): { files: string[]; gzip: number } {
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="[^"]*?assets\/([^"]+\.js)"/g)].map((m) => m[1]!);
+  return { files, gzip: files.reduce((sum, file) => sum + gzipSync(readFileSync(join(dir, 'assets', file))).length, 0) };
+}
+
+async function bundle(dir: string, bareDir: string) {
   console.log('\n## Bundle (production build, gzip)');
   execSync(`npx vite build --outDir ${dir} --emptyOutDir --logLevel error`, { stdio: 'inherit' });
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
@@ -40,7 +54,20 @@ function bundle(dir: string) {
     if (loadedAtStart) initial += gz;
     console.log(`${file.padEnd(44)} ${kb(bytes.length).padStart(10)} ${kb(gz).padStart(10)} gz${loadedAtStart ? '  (loaded at start)' : ''}`);
   }
-  console.log(`Loaded at start: ${kb(initial)} gzipped`);
+  console.log(`Loaded at start: ${kb(initial)} gzipped (JS and CSS)`);
+  // The floor: the same libraries and one virtualized table, nothing else (scripts/bench/bare).
+  await build({
+    root: resolve('scripts/bench/bare'),
+    configFile: false,
+    logLevel: 'error',
+    plugins: [react()],
+    build: { outDir: resolve(bareDir), emptyOutDir: true, target: 'es2022' },
+  });
+  const console_ = entryJs(dir);
+  const floor = entryJs(bareDir);
+  console.log(`Entry JS, console: ${kb(console_.gzip)} gz (${console_.files.join(', ')})`);
+  console.log(`Entry JS, floor (react, react-dom, react-router, TanStack Query/Table/Virtual, one table): ${kb(floor.gzip)} gz`);
+  console.log(`Entry JS against the floor: ${(console_.gzip / floor.gzip).toFixed(3)}×`);
 }
 
 async function timeRequest(url: string, runs: number): Promise<number> {
@@ -101,12 +128,88 @@ function parser() {
   console.log(`${runs} parses of a ${filter.length}-character filter: ${ms(elapsed)} (${((runs / elapsed) * 1000).toFixed(0)} per second)`);
 }
 
-async function browser(dir: string) {
+declare global {
+  interface Window {
+    /** performance.now() when the first table cell with text appeared (set by the init script). */
+    __firstRow?: Promise<number>;
+  }
+}
+
+const FIRST_ROW_SCRIPT = `
+  window.__firstRow = new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      const cells = document.querySelectorAll('tbody td');
+      for (const td of cells) {
+        if ((td.textContent || '').trim() !== '') {
+          observer.disconnect();
+          resolve(performance.now());
+          return;
+        }
+      }
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
+`;
+
+/**
+ * Time from navigation to the first table row with text, measured in the page (performance.now()
+ * counts from the navigation), on a cold cache (a new browser context per load).
+ */
+async function firstRow(instance: Browser, url: string, cpuSlowdown: number): Promise<number> {
+  const context = await instance.newContext();
+  try {
+    // A string, not a function: tsx would wrap named functions in a helper the page lacks.
+    await context.addInitScript(FIRST_ROW_SCRIPT);
+    const page = await context.newPage();
+    if (cpuSlowdown > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+    await page.goto(url);
+    return await page.evaluate(() => window.__firstRow!);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Adds active runs beside the seeded one (the same long plan, on other mappings) in the in-process tenant. */
+function startMoreRuns(count: number) {
+  const tenant = getTenant();
+  const template = tenant.mappings.find((m) => m.name === SEEDED_ACTIVE_MAPPING)!;
+  const others = tenant.mappings.filter((m) => m.name !== SEEDED_ACTIVE_MAPPING && m.sourceRouteReady && m.targetRouteReady).slice(0, count);
+  for (const [i, mapping] of others.entries()) {
+    tenant.recon.runs.push({ id: newRunId(tenant.recon), mapping: mapping.name, plan: planRun(template, { kind: 'recon' }, i + 1), startedAt: tenant.recon.clock.now() });
+  }
+}
+
+/** Requests the open /recon page sends to the tenant over `seconds` of real time. */
+async function reconRequestRate(page: Page, url: string, mockOrigin: string, seconds: number) {
+  await page.goto(url);
+  await page.getByRole('table', { name: 'Reconciliation runs, newest first' }).locator('tbody tr[data-index]').first().waitFor();
+  const counts = { get: 0, preflight: 0, bytes: 0 };
+  const onRequest = (request: import('@playwright/test').Request) => {
+    if (!request.url().startsWith(mockOrigin)) return;
+    if (request.method() === 'OPTIONS') counts.preflight += 1;
+    else counts.get += 1;
+  };
+  const onResponse = async (response: import('@playwright/test').Response) => {
+    if (response.url().startsWith(mockOrigin) && response.request().method() === 'GET') counts.bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
+  };
+  page.on('request', onRequest);
+  page.on('response', onResponse);
+  await page.waitForTimeout(seconds * 1000);
+  page.off('request', onRequest);
+  page.off('response', onResponse);
+  return counts;
+}
+
+async function browser(dir: string, bareDir: string) {
   console.log('\n## In Chromium: production build over HTTP, large mock tenant');
+  console.log('(Absolute times vary with the machine and its load; the ratios to the bare page are the figures to compare.)');
   const mockPort = 4390;
   const appPort = 4391;
+  const barePort = 4392;
+  const mockOrigin = `http://127.0.0.1:${mockPort}`;
   const mock = await startMockServer({ port: mockPort, large: true });
-  const app = await startStaticServer({ dir, port: appPort, config: JSON.stringify({ tenantUrl: `http://127.0.0.1:${mockPort}`, auth: { mode: 'none' } }), connectSrc: [`http://127.0.0.1:${mockPort}`] });
+  const app = await startStaticServer({ dir, port: appPort, config: JSON.stringify({ tenantUrl: mockOrigin, auth: { mode: 'none' } }), connectSrc: [mockOrigin] });
+  const bare = await startStaticServer({ dir: bareDir, port: barePort, config: '{}', connectSrc: [mockOrigin] });
   const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
   const instance = await chromium.launch({ executablePath, args: ['--disable-gpu'] });
   try {
@@ -121,10 +224,38 @@ async function browser(dir: string) {
       }
       console.log(`${label.padEnd(46)} ${ms(median(times)).padStart(10)} (median of ${runs})`);
     };
-    const rows = (page: import('@playwright/test').Page) => page.getByRole('table', { name: 'Mappings in processing order' }).locator('tbody tr');
-    await measure('open /mappings, 50 rows on screen', async (page) => {
-      await page.goto(`http://127.0.0.1:${appPort}/mappings`);
-      await rows(page).nth(49).waitFor();
+
+    const runs = 7;
+    for (const cpu of [1, 4]) {
+      for (const path of ['/mappings', '/sync-queue']) {
+        const consoleTimes: number[] = [];
+        const bareTimes: number[] = [];
+        // Alternated, so a burst of load from elsewhere hits both alike.
+        for (let i = 0; i < runs; i++) {
+          consoleTimes.push(await firstRow(instance, `http://127.0.0.1:${appPort}${path}`, cpu));
+          bareTimes.push(await firstRow(instance, `http://127.0.0.1:${barePort}${path}?tenant=${encodeURIComponent(mockOrigin)}`, cpu));
+        }
+        const [c, b] = [median(consoleTimes), median(bareTimes)];
+        console.log(`first row of ${path}${cpu > 1 ? `, CPU ${cpu}× slower` : ''}: console ${ms(c)}, bare page ${ms(b)}, ratio ${(c / b).toFixed(2)}× (median of ${runs}, cold cache)`);
+      }
+    }
+
+    const recon = await instance.newPage();
+    const reconUrl = `http://127.0.0.1:${appPort}/recon`;
+    const seconds = 10;
+    const one = await reconRequestRate(recon, reconUrl, mockOrigin, seconds);
+    startMoreRuns(4);
+    const five = await reconRequestRate(recon, reconUrl, mockOrigin, seconds);
+    await recon.close();
+    for (const [label, c] of [['1 active run', one], ['5 active runs', five]] as const) {
+      console.log(`/recon with ${label}: ${(c.get / seconds).toFixed(2)} requests/s (+ ${(c.preflight / seconds).toFixed(2)} preflights/s), ${kb(c.bytes / seconds)}/s over ${seconds} s`);
+    }
+    resetTenant({ large: true });
+
+    const rows = (p: Page) => p.getByRole('table', { name: 'Mappings in processing order' }).locator('tbody tr');
+    await measure('open /mappings, 50 rows on screen', async (p) => {
+      await p.goto(`http://127.0.0.1:${appPort}/mappings`);
+      await rows(p).nth(49).waitFor();
     });
     const page = await instance.newPage();
     await page.goto(`http://127.0.0.1:${appPort}/mappings`);
@@ -167,11 +298,13 @@ async function browser(dir: string) {
     await instance.close();
     mock.close();
     app.close();
+    bare.close();
   }
 }
 
 const dir = 'tmp/bench-dist';
-bundle(dir);
+const bareDir = 'tmp/bench-bare';
+await bundle(dir, bareDir);
 await mockTenant();
 parser();
-if (process.env.BENCH_BROWSER !== '0') await browser(dir);
+if (process.env.BENCH_BROWSER !== '0') await browser(dir, bareDir);

@@ -7,11 +7,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { ConfigErrorPage } from './app/config-error-page';
+import { preloadRoute } from './app/router';
 import { authConfigOf, loadRuntimeConfig } from './config/runtime-config';
 import { bootstrapSession } from './features/auth/session';
 import './app/styles.css';
 
 async function start(): Promise<void> {
+  // The page's own modules load while config.json (preloaded by index.html) and the sign-in are read.
+  preloadRoute(window.location.pathname);
   const root = createRoot(document.getElementById('root')!);
   let config;
   try {

@@ -6,7 +6,7 @@
  * Events are kept in queue order (createDate, then `_id`), so a page can start from the server's
  * cursor with a binary search instead of a scan, and deleting events never invalidates a cursor.
  */
-import { createRandom, type Random } from '../random';
+import { createRandom, hashText, pick, type Random } from '../random';
 import { alphaUserIds } from './links';
 
 export interface QueuedEvent {
@@ -47,6 +47,9 @@ export const DOCUMENTED_EVENT: QueuedEvent = {
   createDate: '2018-11-12T07:45:00.072Z',
   remainingRetries: 5,
 };
+
+/** An event whose createDate has nanoseconds. */
+export const NANOSECOND_EVENT_ID = '7a11ce5e-c0de-4ace-9ace-00000000a11c';
 
 export const XSS_RESOURCE_ID = '<img src=x onerror=alert(1)>';
 
@@ -189,5 +192,89 @@ export function seedQueue(options: QueueSeedOptions = {}): QueueStore {
     createDate: new Date(now - 90_000).toISOString(),
     remainingRetries: 5,
   });
+  // A live tenant was seen writing createDate with nanoseconds (idm-api.md §10).
+  store.insert({
+    _id: '7a11ce5e-c0de-4ace-9ace-00000000a11c',
+    _rev: '0000000000000002',
+    mapping: 'managedAlpha_user_systemAdAccounts',
+    resourceId: alphaUserIds()[0]!,
+    syncAction: 'notifyUpdate',
+    state: 'PENDING',
+    resourceCollection: 'managed/alpha_user',
+    nodeId: null,
+    createDate: new Date(now - 120_000).toISOString().replace('Z', '123456Z'),
+    remainingRetries: 3,
+  });
   return store;
+}
+
+const GIVEN_NAMES = ['Ana', 'Bruno', 'Chloé', 'Dmitri', 'Emeka', 'Fatima', 'Grace', 'Hiro', 'Ines', 'Jonas', 'Kavya', 'Liam', 'Mei', 'Nadia', 'Omar', 'Priya'];
+const SURNAMES = ['Almeida', 'Bauer', 'Chen', 'Dubois', 'Eze', 'Fischer', 'García', 'Haddad', 'Ivanova', 'Jensen', 'Kowalski', 'Lindqvist', "O'Brien", 'Nakamura'];
+const CITIES = [
+  { city: 'Lisbon', postalCode: '1100-148', country: 'PT', stateProvince: 'Lisboa' },
+  { city: 'Grenoble', postalCode: '38000', country: 'FR', stateProvince: 'Isère' },
+  { city: 'Austin', postalCode: '78701', country: 'US', stateProvince: 'TX' },
+  { city: 'Bristol', postalCode: 'BS1 4DJ', country: 'GB', stateProvince: 'England' },
+];
+const ROLES = ['employee', 'contractor', 'sales', 'it-admin', 'hr-partner', 'finance'];
+
+/**
+ * The changed object's state before and after the change, as a real queued event carries them
+ * (`oldObject`, `newObject`; idm-api.md §10): a whole managed user of a few kilobytes each. A create
+ * has no `oldObject`, a delete no `newObject`; an update changes a few attributes. Derived from the
+ * event's id on each read rather than stored, so 200,000 events cost no memory for them.
+ */
+export function changeOf(event: QueuedEvent): { oldObject: Record<string, unknown> | null; newObject: Record<string, unknown> | null } {
+  const random = createRandom(hashText(event._id));
+  const given = pick(random, GIVEN_NAMES);
+  const sn = pick(random, SURNAMES);
+  const userName = `${given}.${sn}${Math.floor(random() * 900) + 100}`.toLowerCase().replace(/[^a-z0-9.]/g, '');
+  const place = pick(random, CITIES);
+  const roles = ROLES.filter(() => random() < 0.35);
+  const realm = event.resourceCollection.replace(/^managed\//, '').replace(/_user$/, '');
+  const before: Record<string, unknown> = {
+    _id: event.resourceId,
+    _rev: `${Math.floor(random() * 90) + 10}`,
+    userName,
+    givenName: given,
+    sn,
+    cn: `${given} ${sn}`,
+    displayName: `${given} ${sn}`,
+    mail: `${userName}@example.com`,
+    telephoneNumber: `+1 512 555 ${String(Math.floor(random() * 10_000)).padStart(4, '0')}`,
+    postalAddress: `${Math.floor(random() * 200) + 1} Main Street`,
+    ...place,
+    description: `Account provisioned for ${realm} by the onboarding workflow`,
+    accountStatus: 'active',
+    preferences: { updates: random() < 0.5, marketing: random() < 0.3 },
+    consentedMappings: [],
+    kbaInfo: [
+      { questionId: '1', answer: { $crypto: { type: 'salted-hash', value: { algorithm: 'SHA-256', data: 'fLTVfAZ2ExEUGZ4M0JPmSRO1p4ZQXJ3zKqH1YVx0PZ8cQ2b5D3eLJ1hGvP2oRzI' } } } },
+      { questionId: '2', answer: { $crypto: { type: 'salted-hash', value: { algorithm: 'SHA-256', data: 'T0gxZk9wYWJjRHlvc2FkYWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXoxMjM0NTY3' } } } },
+    ],
+    effectiveRoles: roles.map((role) => ({ _refResourceCollection: `managed/${realm}_role`, _refResourceId: `${role}-${hashText(role).toString(16)}`, _ref: `managed/${realm}_role/${role}-${hashText(role).toString(16)}` })),
+    effectiveAssignments: roles.map((role) => ({ _refResourceCollection: `managed/${realm}_assignment`, _refResourceId: `ldap-${role}`, _ref: `managed/${realm}_assignment/ldap-${role}` })),
+    aliasList: [],
+    memberOfOrgIDs: [],
+    frIndexedString1: pick(random, ['EMEA', 'AMER', 'APAC']),
+    frIndexedString2: `cost-center-${Math.floor(random() * 900) + 100}`,
+    frIndexedDate1: new Date(Date.UTC(2020, Math.floor(random() * 60), 1)).toISOString(),
+    frUnindexedString1: null,
+    passwordLastChangedTime: new Date(Date.UTC(2026, Math.floor(random() * 10), 1 + Math.floor(random() * 27))).toISOString(),
+    lastSync: { [event.mapping]: { effectiveAssignments: [], timestamp: new Date(Date.UTC(2026, 9, 1 + Math.floor(random() * 27))).toISOString() } },
+  };
+  if (event.syncAction === 'notifyCreate') return { oldObject: null, newObject: before };
+  if (event.syncAction === 'notifyDelete') return { oldObject: before, newObject: null };
+  const after: Record<string, unknown> = { ...before, _rev: String(Number(before._rev) + 1) };
+  const changes = [
+    () => (after.telephoneNumber = `+1 512 555 ${String(Math.floor(random() * 10_000)).padStart(4, '0')}`),
+    () => (after.description = 'Moved to the platform team'),
+    () => (after.accountStatus = 'inactive'),
+    () => Object.assign(after, pick(random, CITIES)),
+    () => (after.sn = pick(random, SURNAMES)),
+    () => (after.preferences = { ...(before.preferences as object), marketing: !(before.preferences as { marketing: boolean }).marketing }),
+  ];
+  const count = 1 + Math.floor(random() * 3);
+  for (let i = 0; i < count; i++) pick(random, changes)();
+  return { oldObject: before, newObject: after };
 }

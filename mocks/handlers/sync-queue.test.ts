@@ -1,7 +1,7 @@
 /** The mock tenant's queue, linked resources and config endpoints keep the documented shapes. */
-import { describe, expect, it } from 'vitest';
-import { compareQueueOrder, seedQueue } from '../data/queue';
-import { getTenant } from '../tenant';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { compareQueueOrder, DOCUMENTED_EVENT, seedQueue } from '../data/queue';
+import { getTenant, resetTenant, SERVER_PROFILES } from '../tenant';
 
 const base = 'https://tenant.example.test/openidm';
 const headers = { 'Accept-API-Version': 'resource=1.0' };
@@ -11,27 +11,43 @@ async function get(path: string) {
   return { status: response.status, body: (await response.json()) as Record<string, unknown> & { result: Record<string, unknown>[] } };
 }
 
-describe('GET sync/queue', () => {
+/** Every page of a query, following the cookie until the server gives none. */
+async function readAll(filter: string, pageSize: number): Promise<{ ids: string[]; pages: Record<string, unknown>[][]; cookies: (string | null)[] }> {
+  const ids: string[] = [];
+  const pages: Record<string, unknown>[][] = [];
+  const cookies: (string | null)[] = [];
+  let cookie: string | null = null;
+  do {
+    const { status, body } = await get(`sync/queue?_queryFilter=${encodeURIComponent(filter)}&_pageSize=${pageSize}&_fields=_id${cookie ? `&_pagedResultsCookie=${encodeURIComponent(cookie)}` : ''}`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ totalPagedResultsPolicy: 'NONE', totalPagedResults: -1, remainingPagedResults: -1 });
+    ids.push(...body.result.map((e) => e._id as string));
+    pages.push(body.result);
+    cookie = body.pagedResultsCookie as string | null;
+    cookies.push(cookie);
+  } while (cookie);
+  return { ids, pages, cookies };
+}
+
+const DOCUMENTED_FIELDS = ['_id', '_rev', 'mapping', 'resourceId', 'syncAction', 'state', 'resourceCollection', 'nodeId', 'createDate', 'remainingRetries'];
+
+describe.each(SERVER_PROFILES)('GET sync/queue (%s)', (profile) => {
+  beforeEach(() => {
+    resetTenant({ profile });
+  });
+
   it('pages every event exactly once by cursor, with no totals', async () => {
-    const ids: string[] = [];
-    let cookie: string | null = null;
-    let pages = 0;
-    do {
-      const { status, body } = await get(`sync/queue?_queryFilter=true&_pageSize=1000${cookie ? `&_pagedResultsCookie=${encodeURIComponent(cookie)}` : ''}`);
-      expect(status).toBe(200);
-      expect(body).toMatchObject({ totalPagedResultsPolicy: 'NONE', totalPagedResults: -1, remainingPagedResults: -1 });
-      ids.push(...body.result.map((e) => e._id as string));
-      cookie = body.pagedResultsCookie as string | null;
-      pages++;
-    } while (cookie);
-    expect(pages).toBe(5);
+    const { ids, pages } = await readAll('true', 1000);
+    // 4,003 events: five pages on both servers (the last one partly full, so no trailing empty page).
+    expect(pages).toHaveLength(5);
     expect(ids).toHaveLength(getTenant().queue.size);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('keeps the documented record shape: nodeId null while pending', async () => {
-    const { body } = await get(`sync/queue?_queryFilter=${encodeURIComponent('/_id eq "03e6ab3b-9e5f-43ac-a7a7-a889c5556955"')}`);
-    expect(body.result).toEqual([
+  it('keeps the documented record shape, and adds the old and new objects of the change', async () => {
+    const byId = `sync/queue?_queryFilter=${encodeURIComponent(`/_id eq "${DOCUMENTED_EVENT._id}"`)}`;
+    const documented = await get(`${byId}&_fields=${DOCUMENTED_FIELDS.join(',')}`);
+    expect(documented.body.result).toEqual([
       {
         _id: '03e6ab3b-9e5f-43ac-a7a7-a889c5556955',
         _rev: '0000000034dba395',
@@ -45,24 +61,100 @@ describe('GET sync/queue', () => {
         remainingRetries: 5,
       },
     ]);
+    // Without _fields the whole event comes, as on a real tenant: a create has no old object.
+    const [whole] = (await get(byId)).body.result;
+    expect(whole).toMatchObject({ ...DOCUMENTED_EVENT, oldObject: null, newObject: { _id: DOCUMENTED_EVENT.resourceId } });
+    expect(JSON.stringify(whole).length).toBeGreaterThan(1500);
+
     const acquired = await get(`sync/queue?_queryFilter=${encodeURIComponent('/state eq "ACQUIRED"')}&_pageSize=50`);
     expect(acquired.body.result.every((e) => typeof e.nodeId === 'string')).toBe(true);
     const pending = await get(`sync/queue?_queryFilter=${encodeURIComponent('/state eq "PENDING"')}&_pageSize=50`);
     expect(pending.body.result.every((e) => e.nodeId === null)).toBe(true);
   });
 
-  it('filters on remainingRetries and returns only the asked fields', async () => {
+  it('carries both objects of an update, with some attributes changed, and only one object for a delete', async () => {
+    const { body } = await get(`sync/queue?_queryFilter=${encodeURIComponent('/syncAction eq "notifyUpdate"')}&_pageSize=20`);
+    for (const event of body.result) {
+      const oldObject = event.oldObject as Record<string, unknown>;
+      const newObject = event.newObject as Record<string, unknown>;
+      expect(oldObject._id).toBe(event.resourceId);
+      const changed = Object.keys(newObject).filter((k) => k !== '_rev' && JSON.stringify(newObject[k]) !== JSON.stringify(oldObject[k]));
+      expect(changed.length).toBeGreaterThan(0);
+    }
+    const deletes = await get(`sync/queue?_queryFilter=${encodeURIComponent('/syncAction eq "notifyDelete"')}&_pageSize=20`);
+    expect(deletes.body.result.every((e) => e.newObject === null && typeof e.oldObject === 'object')).toBe(true);
+  });
+
+  it('returns only the asked fields, which keeps a page small', async () => {
     const { body } = await get(`sync/queue?_queryFilter=${encodeURIComponent('remainingRetries lt 2')}&_pageSize=20&_fields=remainingRetries`);
     expect(body.result.length).toBe(20);
     for (const e of body.result) {
       expect(Object.keys(e).sort()).toEqual(['_id', '_rev', 'remainingRetries']);
       expect(e.remainingRetries).toBeLessThan(2);
     }
+    const whole = await fetch(`${base}/sync/queue?_queryFilter=true&_pageSize=100`, { headers });
+    const light = await fetch(`${base}/sync/queue?_queryFilter=true&_pageSize=100&_fields=${DOCUMENTED_FIELDS.join(',')}`, { headers });
+    const [wholeBytes, lightBytes] = [(await whole.text()).length, (await light.text()).length];
+    expect(lightBytes * 5).toBeLessThan(wholeBytes);
+  });
+
+  it('reads one event by an _id filter, and nothing for an unknown id', async () => {
+    const id = getTenant().queue.events[10]!._id;
+    expect((await get(`sync/queue?_queryFilter=${encodeURIComponent(`_id eq "${id}"`)}`)).body.result.map((e) => e._id)).toEqual([id]);
+    expect((await get(`sync/queue?_queryFilter=${encodeURIComponent('_id eq "no-such-event"')}`)).body.result).toEqual([]);
   });
 
   it('answers 400 to a broken filter or cursor', async () => {
     expect((await get('sync/queue?_queryFilter=state+eq')).status).toBe(400);
     expect((await get('sync/queue?_queryFilter=true&_pagedResultsCookie=nonsense')).status).toBe(400);
+  });
+});
+
+describe('sync/queue cookies on a self-managed (JDBC) server', () => {
+  beforeEach(() => {
+    resetTenant({ profile: 'self-managed' });
+  });
+
+  it('hands out numeric offsets, and a cookie after an exactly full last page that leads to an empty page', async () => {
+    const filter = '/mapping eq "managedAlpha_user_systemAdAccounts"';
+    const matching = getTenant().queue.events.filter((e) => e.mapping === 'managedAlpha_user_systemAdAccounts').length;
+    const { ids, pages, cookies } = await readAll(filter, matching);
+    expect(cookies).toEqual([String(matching), null]);
+    expect(pages.map((p) => p.length)).toEqual([matching, 0]);
+    expect(ids).toHaveLength(matching);
+  });
+
+  it('pages a sorted query by offset too', async () => {
+    const first = await get('sync/queue?_queryFilter=true&_pageSize=10&_sortKeys=-createDate&_fields=createDate');
+    expect(first.body.pagedResultsCookie).toBe('10');
+    const second = await get('sync/queue?_queryFilter=true&_pageSize=10&_sortKeys=-createDate&_fields=createDate&_pagedResultsCookie=10');
+    const dates = [...first.body.result, ...second.body.result].map((e) => e.createDate as string);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(second.body.pagedResultsCookie).toBe('20');
+  });
+
+  it('shifts what an offset points at when events before it are deleted', async () => {
+    const first = await get('sync/queue?_queryFilter=true&_pageSize=10&_fields=_id');
+    const cookie = first.body.pagedResultsCookie as string;
+    expect(cookie).toBe('10');
+    const before = await get(`sync/queue?_queryFilter=true&_pageSize=10&_fields=_id&_pagedResultsCookie=${cookie}`);
+    for (const event of first.body.result.slice(0, 3)) getTenant().queue.delete(event._id as string);
+    const after = await get(`sync/queue?_queryFilter=true&_pageSize=10&_fields=_id&_pagedResultsCookie=${cookie}`);
+    // The same cookie now skips the three events that moved up into the first page's range.
+    expect(after.body.result[0]!._id).toBe(before.body.result[3]!._id);
+  });
+});
+
+describe('sync/queue cookies on AIC', () => {
+  it('gives no cookie after the last page, and a cookie that survives deletions', async () => {
+    const filter = '/mapping eq "managedAlpha_user_systemAdAccounts"';
+    const matching = getTenant().queue.events.filter((e) => e.mapping === 'managedAlpha_user_systemAdAccounts').length;
+    expect((await readAll(filter, matching)).cookies).toEqual([null]);
+    const first = await get('sync/queue?_queryFilter=true&_pageSize=10&_fields=_id');
+    const next = `sync/queue?_queryFilter=true&_pageSize=10&_fields=_id&_pagedResultsCookie=${encodeURIComponent(first.body.pagedResultsCookie as string)}`;
+    const before = await get(next);
+    for (const event of first.body.result.slice(0, 3)) getTenant().queue.delete(event._id as string);
+    expect((await get(next)).body.result).toEqual(before.body.result);
   });
 });
 
@@ -83,7 +175,7 @@ describe('seeding the queue', () => {
     const started = performance.now();
     const store = seedQueue({ large: true });
     const elapsed = performance.now() - started;
-    expect(store.size).toBe(200_002);
+    expect(store.size).toBe(200_003);
     expect(new Set(store.events.map((e) => e.mapping)).size).toBeGreaterThanOrEqual(5);
     expect(store.events.some((e) => e.state === 'ACQUIRED')).toBe(true);
     expect(elapsed).toBeLessThan(10_000);

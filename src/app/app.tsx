@@ -10,7 +10,8 @@ import { tenantLabel } from './tenant-label';
 
 export function App({ config, session }: { config: RuntimeConfig; session: InitialSession }) {
   const [queryClient] = useState(createQueryClient);
-  const [router] = useState(() => createAppRouter());
+  // The router starts the first page's request as it is created, with this client (no waterfall).
+  const [router] = useState(() => createAppRouter(queryClient));
   return (
     <QueryClientProvider client={queryClient}>
       <SessionProvider auth={authConfigOf(config)} initial={session}>

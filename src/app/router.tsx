@@ -1,43 +1,106 @@
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { createBrowserRouter, matchRoutes, Navigate, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import { LoadingState } from '../components/states';
+import { authConfigOf, getRuntimeConfig } from '../config/runtime-config';
 import { paths } from '../config/paths';
 import { MappingsPage } from '../features/mappings/components/mappings-page';
+import { getAccessToken } from '../lib/auth-token';
 import { Layout } from './layout';
 import { NotFound } from './not-found';
 import { RouteError } from './route-error';
+import { prefetchMappings } from './routes/mappings-data';
 
-// Mappings is the landing page and ships in the first bundle; the other pages load on first visit.
-export const routes: RouteObject[] = [
-  {
-    path: paths.home,
-    element: <Layout />,
-    children: [
-      {
-        // The error boundary sits inside the layout, so the header and navigation stay alive.
-        errorElement: <RouteError />,
-        children: [
-          { index: true, element: <Navigate to={paths.mappings} replace /> },
-          { path: paths.mappings, element: <MappingsPage /> },
-          {
-            path: `${paths.mappings}/:name`,
-            lazy: async () => ({ Component: (await import('./routes/mapping-detail-route')).MappingDetailRoute }),
-          },
-          { path: paths.recon, lazy: async () => ({ Component: (await import('../features/recon/components/recon-page')).ReconPage }) },
-          { path: `${paths.recon}/:id`, lazy: async () => ({ Component: (await import('../features/recon/components/run-page')).ReconRunPage }) },
-          {
-            path: paths.syncQueue,
-            lazy: async () => ({ Component: (await import('../features/sync-queue/components/sync-queue-page')).SyncQueuePage }),
-          },
-          {
-            path: paths.linkedResources,
-            lazy: async () => ({ Component: (await import('../features/linked-resources/components/linked-resources-page')).LinkedResourcesPage }),
-          },
-          { path: '*', element: <NotFound /> },
-        ],
-      },
-    ],
-  },
-];
+type Prefetch = (client: QueryClient, url: URL) => void;
 
-export function createAppRouter() {
-  return createBrowserRouter(routes, { basename: import.meta.env.BASE_URL.replace(/\/$/, '') || '/' });
+/**
+ * A loader that starts the page's first request and returns at once: the request runs while the
+ * page's module loads and React renders (no waterfall), and the page's own query picks it up. It
+ * never holds the navigation back, and never asks a tenant that would only answer 401.
+ */
+function prefetching(client: QueryClient | undefined, load: () => Promise<Prefetch> | Prefetch) {
+  if (!client) return undefined;
+  return ({ request }: LoaderFunctionArgs) => {
+    const signedIn = authConfigOf(getRuntimeConfig()).mode === 'none' || getAccessToken() !== null;
+    if (signedIn) {
+      // A failure here is the page's to show, from its own query; the loader stays silent.
+      void Promise.resolve(load())
+        .then((prefetch) => prefetch(client, new URL(request.url)))
+        .catch(() => undefined);
+    }
+    return null;
+  };
+}
+
+/** The code of each page's first request, by route path (see `prefetching` and `preloadRoute`). */
+const firstRequest: Record<string, () => Promise<Prefetch> | Prefetch> = {
+  [paths.mappings]: () => prefetchMappings,
+  [paths.recon]: async () => (await import('./routes/recon-data')).prefetch,
+  [paths.syncQueue]: async () => (await import('./routes/sync-queue-data')).prefetch,
+};
+
+/**
+ * Mappings is the landing page and ships in the first bundle; the other pages load on first visit,
+ * their first request started by the loader together with the module (see `prefetching`). Given
+ * no QueryClient (tests of the shell), the routes have no loaders.
+ */
+export function appRoutes(client?: QueryClient): RouteObject[] {
+  return [
+    {
+      path: paths.home,
+      element: <Layout />,
+      children: [
+        {
+          // The error boundary sits inside the layout, so the header and navigation stay alive;
+          // so does the fallback shown while a page's module loads on the first visit.
+          errorElement: <RouteError />,
+          hydrateFallbackElement: <LoadingState label="Loading the page…" />,
+          children: [
+            { index: true, element: <Navigate to={paths.mappings} replace /> },
+            { path: paths.mappings, element: <MappingsPage />, loader: prefetching(client, firstRequest[paths.mappings]!) },
+            {
+              path: `${paths.mappings}/:name`,
+              lazy: async () => ({ Component: (await import('./routes/mapping-detail-route')).MappingDetailRoute }),
+            },
+            {
+              path: paths.recon,
+              loader: prefetching(client, firstRequest[paths.recon]!),
+              lazy: async () => ({ Component: (await import('../features/recon/components/recon-page')).ReconPage }),
+            },
+            { path: `${paths.recon}/:id`, lazy: async () => ({ Component: (await import('../features/recon/components/run-page')).ReconRunPage }) },
+            {
+              path: paths.syncQueue,
+              loader: prefetching(client, firstRequest[paths.syncQueue]!),
+              lazy: async () => ({ Component: (await import('../features/sync-queue/components/sync-queue-page')).SyncQueuePage }),
+            },
+            {
+              path: paths.linkedResources,
+              lazy: async () => ({ Component: (await import('../features/linked-resources/components/linked-resources-page')).LinkedResourcesPage }),
+            },
+            { path: '*', element: <NotFound /> },
+          ],
+        },
+      ],
+    },
+  ];
+}
+
+export const routes: RouteObject[] = appRoutes();
+
+const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
+
+export function createAppRouter(client?: QueryClient) {
+  return createBrowserRouter(appRoutes(client), { basename });
+}
+
+/**
+ * Starts loading the modules of the page at `pathname` (its component and the code of its first
+ * request) now, while config.json and the sign-in are read: the router asks for the same modules
+ * later and gets them from the browser's module map instead of waiting for them.
+ */
+export function preloadRoute(pathname: string): void {
+  for (const { route } of matchRoutes(routes, pathname, basename) ?? []) {
+    if (typeof route.lazy === 'function') void route.lazy().catch(() => undefined);
+    const load = route.path ? firstRequest[route.path] : undefined;
+    if (load) void Promise.resolve(load()).catch(() => undefined);
+  }
 }

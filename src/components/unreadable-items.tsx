@@ -2,7 +2,9 @@
  * What a list could not read: how many items, and for each its position, where it failed and its
  * raw JSON (as text, never as HTML). Pages render it beside the rows they could read.
  */
+import { useState } from 'react';
 import { rawJson, type UnreadableItem } from '../lib/tolerant-list';
+import { ModalDialog } from './modal-dialog';
 
 export function UnreadableItems({ items, noun, total }: { items: readonly UnreadableItem[]; noun: string; total?: number }) {
   if (items.length === 0) return null;
@@ -24,13 +26,38 @@ export function UnreadableItems({ items, noun, total }: { items: readonly Unread
   );
 }
 
-/** One unreadable item: its position, why, and its raw JSON on demand. */
-export function UnreadableItemRow({ item }: { item: UnreadableItem }) {
+function UnreadableReason({ item, noun }: { item: UnreadableItem; noun: string }) {
+  return (
+    <span>
+      {noun} {(item.index + 1).toLocaleString('en-US')} could not be read: {item.path ? <code>{item.path}</code> : 'the item itself'} — {item.message}
+    </span>
+  );
+}
+
+/**
+ * One unreadable item: its position, why, and its raw JSON on demand — disclosed in place, or, in
+ * a row of fixed height (`compact`), in a dialog so the row keeps its height.
+ */
+export function UnreadableItemRow({ item, noun = 'Item', compact = false }: { item: UnreadableItem; noun?: string; compact?: boolean }) {
+  const [open, setOpen] = useState(false);
+  if (compact) {
+    return (
+      <div className="unreadable-item unreadable-item-compact">
+        <UnreadableReason item={item} noun={noun} />{' '}
+        <button type="button" className="button-small" onClick={() => setOpen(true)}>
+          Raw JSON
+        </button>
+        {open ? (
+          <ModalDialog title={`${noun} ${(item.index + 1).toLocaleString('en-US')} as the server sent it`} onClose={() => setOpen(false)}>
+            <pre className="unreadable-raw">{rawJson(item)}</pre>
+          </ModalDialog>
+        ) : null}
+      </div>
+    );
+  }
   return (
     <div className="unreadable-item">
-      <span>
-        Item {(item.index + 1).toLocaleString('en-US')} could not be read: {item.path ? <code>{item.path}</code> : 'the item itself'} — {item.message}
-      </span>
+      <UnreadableReason item={item} noun={noun} />
       <details>
         <summary>Raw JSON</summary>
         <pre>{rawJson(item)}</pre>

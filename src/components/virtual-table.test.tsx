@@ -1,6 +1,7 @@
 /**
  * The virtualized table's released rows: rows before the loaded ones keep their place, and are
  * loaded back when the reader scrolls to them, not when they were released under the reader.
+ * Rows of a fixed height are placed by arithmetic, never measured.
  */
 import { createColumnHelper } from '@tanstack/react-table';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
@@ -47,5 +48,39 @@ describe('VirtualTable with released rows', () => {
 
     fireEvent.scroll(region, { target: { scrollTop: 400 } });
     await waitFor(() => expect(onStartReached).toHaveBeenCalled());
+  });
+});
+
+describe('VirtualTable with fixed-height rows', () => {
+  it('places rows at their known height without reading any row back from the layout', async () => {
+    const reads: string[] = [];
+    const original = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetHeight')!;
+    vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {
+      reads.push(this.tagName);
+      return original.get!.call(this) as number;
+    });
+    render(<VirtualTable caption="Items" columns={columns} data={items(0, 1_000)} getRowId={(item) => item.id} fixedRowHeight={41} />);
+    const region = screen.getByRole('region', { name: 'Items' });
+    const first = await within(region).findByRole('row', { name: 'item-0' });
+    expect(first).toHaveStyle({ height: '41px' });
+
+    // Row 500 starts at 500 × 41 px: scrolled there, it is the first row in view.
+    fireEvent.scroll(region, { target: { scrollTop: 500 * 41 } });
+    const row = await within(region).findByRole('row', { name: 'item-500' });
+    expect(row).toHaveAttribute('aria-rowindex', '502');
+    expect(within(region).queryByRole('row', { name: 'item-0' })).toBeNull();
+    expect(reads.filter((tag) => tag === 'TR')).toEqual([]);
+  });
+
+  it('measures rows without a fixed height (the default)', async () => {
+    const reads: string[] = [];
+    const original = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetHeight')!;
+    vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {
+      reads.push(this.tagName);
+      return original.get!.call(this) as number;
+    });
+    render(<VirtualTable caption="Items" columns={columns} data={items(0, 1_000)} getRowId={(item) => item.id} />);
+    await within(screen.getByRole('region', { name: 'Items' })).findByRole('row', { name: 'item-0' });
+    await waitFor(() => expect(reads.filter((tag) => tag === 'TR').length).toBeGreaterThan(0));
   });
 });

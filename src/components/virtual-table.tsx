@@ -5,7 +5,8 @@
  */
 import { tableFeatures, useTable, type ColumnDef, type RowData } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
+import './virtual-table.css';
 
 const features = tableFeatures({});
 export type VirtualTableFeatures = typeof features;
@@ -18,8 +19,14 @@ export interface VirtualTableProps<T extends RowData> {
   busy?: boolean;
   /** Height of the scrolling area in pixels. */
   height?: number;
-  /** Estimated row height in pixels. */
+  /** Estimated row height in pixels (rows are measured as they render). */
   rowHeight?: number;
+  /**
+   * Every row is exactly this many pixels high (content beyond it is clipped), so rows are not
+   * measured: reading each row's `offsetHeight` forces a layout per row, which a long list pays on
+   * its first render and on every scroll.
+   */
+  fixedRowHeight?: number;
   /** Called when the user scrolls within `endThreshold` rows of the end (for "load more"). */
   onEndReached?: () => void;
   endThreshold?: number;
@@ -34,10 +41,16 @@ export interface VirtualTableProps<T extends RowData> {
   leadingRows?: number;
   /** Called when the user scrolls into the rows that are not in memory (to load them back). */
   onStartReached?: () => void;
+  /**
+   * A row that is not a record of the table's kind (an item the list could not read) renders as one
+   * cell across every column: return its content, or null for an ordinary row.
+   */
+  renderWholeRow?: (row: T) => ReactNode | null;
 }
 
 export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
-  const { caption, columns, data, getRowId, busy = false, height = 560, rowHeight = 40, onEndReached, onStartReached, endThreshold = 10, leadingRows = 0 } = props;
+  const { caption, columns, data, getRowId, busy = false, height = 560, fixedRowHeight, onEndReached, onStartReached, endThreshold = 10, leadingRows = 0 } = props;
+  const rowHeight = fixedRowHeight ?? props.rowHeight ?? 40;
   const table = useTable({ features, columns, data, getRowId: (row: T) => getRowId(row) });
   const rows = table.getRowModel().rows;
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -50,6 +63,8 @@ export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
     estimateSize: () => rowHeight,
     overscan: 8,
   });
+  // Rows of a fixed height are laid out at their known size, never read back from the DOM.
+  const measureRef = fixedRowHeight === undefined ? virtualizer.measureElement : undefined;
   const items = virtualizer.getVirtualItems();
   const firstIndex = items.length ? items[0]!.index : -1;
   const lastIndex = items.length ? items[items.length - 1]!.index : -1;
@@ -72,11 +87,13 @@ export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
   }, [firstIndex, leadingRows, isScrolling, onStartReached]);
 
   const top = items.length ? items[0]!.start : 0;
+  // The row's height in CSS too: the cells' content is held to it (virtual-table.css).
+  const rowStyle: CSSProperties | undefined = fixedRowHeight ? ({ height: fixedRowHeight, '--row-height': `${fixedRowHeight}px` } as CSSProperties) : undefined;
   const bottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
 
   return (
     <div ref={scrollRef} className="table-scroll virtual-scroll" style={{ maxHeight: height }} tabIndex={0} role="region" aria-label={caption}>
-      <table className="data-table" aria-busy={busy} aria-rowcount={props.totalRows ?? -1}>
+      <table className={fixedRowHeight ? 'data-table fixed-rows' : 'data-table'} aria-busy={busy} aria-rowcount={props.totalRows ?? -1}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           {table.getHeaderGroups().map((group) => (
@@ -98,17 +115,31 @@ export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
           {items.map((item) => {
             if (item.index < leadingRows) {
               return (
-                <tr key={`released-${item.index}`} data-index={item.index} ref={virtualizer.measureElement} aria-hidden="true" className="released-row">
-                  <td colSpan={columnCount}>Released from memory</td>
+                <tr key={`released-${item.index}`} data-index={item.index} ref={measureRef} aria-hidden="true" className="released-row" style={rowStyle}>
+                  <td colSpan={columnCount}>{fixedRowHeight ? <div className="fixed-cell">Released from memory</div> : 'Released from memory'}</td>
                 </tr>
               );
             }
             const row = rows[item.index - leadingRows]!;
+            const whole = props.renderWholeRow?.(row.original) ?? null;
+            if (whole !== null) {
+              return (
+                <tr key={row.id} data-index={item.index} ref={measureRef} aria-rowindex={item.index + 2} className={props.rowClassName?.(row.original)} style={rowStyle}>
+                  <td colSpan={columnCount}>{fixedRowHeight ? <div className="fixed-cell">{whole}</div> : whole}</td>
+                </tr>
+              );
+            }
             return (
-              <tr key={row.id} data-index={item.index} ref={virtualizer.measureElement} aria-rowindex={item.index + 2} className={props.rowClassName?.(row.original)}>
+              <tr key={row.id} data-index={item.index} ref={measureRef} aria-rowindex={item.index + 2} className={props.rowClassName?.(row.original)} style={rowStyle}>
                 {row.getAllCells().map((cell) => (
                   <td key={cell.id}>
-                    <table.FlexRender cell={cell} />
+                    {fixedRowHeight ? (
+                      <div className="fixed-cell">
+                        <table.FlexRender cell={cell} />
+                      </div>
+                    ) : (
+                      <table.FlexRender cell={cell} />
+                    )}
                   </td>
                 ))}
               </tr>

@@ -1,25 +1,16 @@
 /**
- * Every run, newest first, with the active ones as fresh as their own polls: the list comes from
- * `GET /recon` (refreshed slowly), each active run from `GET /recon/<id>` (about once a second).
+ * Every run, newest first, as fresh as the list's own poll: `GET /recon` carries every run's
+ * progress, so one request per interval serves all active runs, however many there are (see the
+ * polling plan in api/queries.ts). A single run is polled on its own page only.
  */
-import { useQueries, useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { reconQueries } from './api/queries';
 import { isActive } from './run-state';
 
-/** At module scope, so TanStack Query can keep the combined result while nothing changes. */
-const dataOf = <T,>(results: { data: T | undefined }[]) => results.map((result) => result.data);
+const NO_RUNS: never[] = [];
 
 export function useLiveRuns() {
   const list = useQuery(reconQueries.list());
-  const activeIds = useMemo(() => (list.data?.runs ?? []).filter(isActive).map((run) => run._id), [list.data]);
-  const details = useQueries({
-    queries: activeIds.map((id) => reconQueries.detail(id)),
-    combine: dataOf,
-  });
-  const runs = useMemo(() => {
-    const fresh = new Map(details.flatMap((watch) => (watch ? [[watch.run._id, watch.run] as const] : [])));
-    return (list.data?.runs ?? []).map((run) => fresh.get(run._id) ?? run);
-  }, [list.data, details]);
+  const runs = list.data?.runs ?? NO_RUNS;
   return { list, runs, activeCount: runs.filter(isActive).length };
 }

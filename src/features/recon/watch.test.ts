@@ -69,4 +69,16 @@ describe('polling', () => {
     expect(second.finished).toEqual([{ id: 'a', mapping: 'm', state: 'FAILED' }]);
     expect(pollDelay(second)).toBe(false);
   });
+
+  it('backs the list off while no active run moves, and speeds up when one does', () => {
+    const a = run(5, { _id: 'a' });
+    let list = watchList(undefined, [a], 0);
+    const delays: (number | false)[] = [];
+    for (let i = 1; i <= 5; i++) {
+      list = watchList(list, [{ ...a, duration: 99_000 + i }], i * 1_000);
+      delays.push(pollDelay(list));
+    }
+    expect(delays).toEqual([1_000, 2_000, 4_000, 8_000, 8_000]);
+    expect(pollDelay(watchList(list, [run(6, { _id: 'a' })], 9_000))).toBe(1_000);
+  });
 });

@@ -32,7 +32,8 @@ describe('queryFilterOf', () => {
   });
 
   it('round-trips through the URL', () => {
-    const v = view('mapping=m&state=PENDING&retriesBelow=3&refresh=30');
+    const v = view('mapping=m&state=PENDING&retriesBelow=3&refresh=30&event=03e6ab3b');
+    expect(v.event).toBe('03e6ab3b');
     expect(readSyncQueueView(writeSyncQueueView(v))).toEqual(v);
     expect(writeSyncQueueView(view('filter=true&mapping=m')).toString()).toBe('filter=true');
   });

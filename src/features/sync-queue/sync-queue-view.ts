@@ -1,6 +1,7 @@
 /**
  * The sync-queue view as it lives in the URL: the filters (mapping, state, sync action, resource
- * id, "remaining retries below N" or an advanced `_queryFilter`) and the auto-refresh interval.
+ * id, "remaining retries below N" or an advanced `_queryFilter`), the auto-refresh interval and the
+ * event whose change is open.
  * Every simple filter is built into an escaped `_queryFilter` here, never by pasting strings.
  */
 import { all, eq, lt, printFilter, type Filter } from '../../lib/query-filter';
@@ -25,6 +26,8 @@ export interface SyncQueueView {
   /** A raw `_queryFilter`; replaces the simple filters when set. */
   advanced: string;
   refresh: number;
+  /** The event whose change is open (its old and new objects), '' for none. */
+  event: string;
 }
 
 export const EMPTY_FILTERS = { mapping: '', state: '', action: '', resourceId: '', retriesBelow: '', advanced: '' } as const;
@@ -44,6 +47,7 @@ export function readSyncQueueView(params: URLSearchParams): SyncQueueView {
     retriesBelow: /^\d+$/.test(retries) ? retries : '',
     advanced: params.get('filter') ?? '',
     refresh: (REFRESH_INTERVALS as readonly number[]).includes(refresh) ? refresh : 0,
+    event: params.get('event') ?? '',
   };
 }
 
@@ -59,6 +63,7 @@ export function writeSyncQueueView(view: SyncQueueView): URLSearchParams {
     if (view.retriesBelow) params.set('retriesBelow', view.retriesBelow);
   }
   if (view.refresh) params.set('refresh', String(view.refresh));
+  if (view.event) params.set('event', view.event);
   return params;
 }
 
@@ -85,7 +90,7 @@ export interface EventFlags {
   fewRetries: boolean;
 }
 
-export function flagsOf(event: { state: string; createDate?: string | null; remainingRetries?: number | null }, now: number): EventFlags {
+export function flagsOf(event: { state: string | null; createDate?: string | null; remainingRetries?: number | null }, now: number): EventFlags {
   const created = event.createDate ? Date.parse(event.createDate) : Number.NaN;
   return {
     possiblyStuck: event.state === 'ACQUIRED' && Number.isFinite(created) && now - created > STUCK_AFTER_MS,

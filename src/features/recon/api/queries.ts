@@ -2,10 +2,12 @@
  * The recon feature's one query-key factory. List and detail fold each answer into what was seen
  * before (see watch.ts) and poll only while something is active; finished runs never go stale.
  *
- * `GET /recon` returns every run (about 1.5 KB each: 1.2 MB for 800 runs), so the list is
- * refreshed only every 10 s while runs are active, to see runs started elsewhere; the active runs
- * themselves are polled one by one (`GET /recon/<id>`, about a second, backing off), and when one
- * ends the list is refreshed at once.
+ * The polling plan: one request per interval, whatever the number of active runs. `GET /recon`
+ * already carries every run's progress, so the list and overview pages poll the list alone (about
+ * once a second while a run is active, backing off while nothing moves, stopping when none is);
+ * a single run (`GET /recon/<id>`) is polled only on its own page, and when it ends the list is
+ * refreshed at once. Both intervals are `refetchInterval` functions of the watched state, so the
+ * client's back-off (429, offline) can wrap them.
  */
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { hasReportEndpoint, isNoReport, listAssociationEntries, listAssociationSummaries, listReconRuns, readAssociationSummary, readReconRun, searchMappings, type RecordReport } from './requests';
@@ -19,7 +21,6 @@ import { pollDelay, watchList, watchRun, type WatchedList, type WatchedRun } fro
  */
 export type ReadRunList = WatchedList & { unreadable?: UnreadableItem[] | undefined };
 
-export const LIST_REFRESH_MS = 10_000;
 /** How long after a run ends a missing per-record report is looked for again, and how often. */
 export const REPORT_WAIT_MS = 120_000;
 /** The first re-check of a missing report; each next one waits twice as long, up to {@link REPORT_RECHECK_MAX_MS}. */
@@ -65,10 +66,16 @@ export const reconQueries = {
       queryKey: reconQueries.lists(),
       queryFn: async ({ signal, client, queryKey }) => {
         const { reconciliations } = await listReconRuns(signal);
-        const watched = watchList(client.getQueryData<WatchedList>(queryKey), reconciliations.items, Date.now());
-        return { ...watched, unreadable: reconciliations.unreadable } satisfies ReadRunList;
+        const previous = client.getQueryData<WatchedList>(queryKey);
+        const next = watchList(previous, reconciliations.items, Date.now());
+        // A run that ended may have kept a per-record report: look again now, not in a minute.
+        if (next.finished.length > 0 && next.finished[0] !== previous?.finished[0]) {
+          void client.invalidateQueries({ queryKey: reconQueries.reports().queryKey });
+        }
+        return { ...next, unreadable: reconciliations.unreadable } satisfies ReadRunList;
       },
-      refetchInterval: (query) => (query.state.data?.active ? LIST_REFRESH_MS : false),
+      // One request per interval for all active runs, on the same clock as a single run's page.
+      refetchInterval: (query) => pollDelay(query.state.data),
       // A hidden tab stops polling; TanStack Query resumes it when the tab shows again.
       refetchIntervalInBackground: false,
     }),

@@ -38,8 +38,9 @@ export function LaunchReconDialog({ onClose, onLaunched, mapping: preselected }:
   const [sourceId, setSourceId] = useState('');
   const [report, setReport] = useState<RecordReport>('none');
   const [idError, setIdError] = useState(false);
-  // Fresh runs as the dialog opens, for the one-run-per-mapping check.
-  const runs = useQuery({ ...reconQueries.list(), staleTime: 0 });
+  // Fresh runs as the dialog opens, for the one-run-per-mapping check. No interval of its own: the
+  // page underneath polls the list, and a second observer would double the requests per interval.
+  const runs = useQuery({ ...reconQueries.list(), staleTime: 0, refetchInterval: false });
   const launch = useLaunchRecon();
 
   const activeRun = mapping ? runs.data?.runs.find((run) => run.mapping === mapping && isActive(run)) : undefined;

@@ -1,23 +1,26 @@
 /**
  * Sync queue: the queued implicit-sync events, filtered with `_queryFilter` and read page by page
  * with the server's cursor into a virtualized table (at most MAX_PAGES pages in memory). The server
- * reports no total, so none is shown. Events can be deleted one by one or in bulk, always after a
- * confirmation. Auto-refresh is off unless asked for; the whole view lives in the URL.
+ * reports no total, so none is shown. Events are read one by one: one the console cannot read is a
+ * row that says why, and the page counts them. Opening an event fetches the change it carries.
+ * Events can be deleted one by one or in bulk, always after a confirmation. Auto-refresh is off
+ * unless asked for; the whole view lives in the URL.
  */
 import { ExportCsvButton } from '../../../components/export-csv-button';
-import { useInfiniteQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { EmptyState, ErrorState, LoadingState, NoMatchState } from '../../../components/states';
 import { usePageTitle } from '../../../components/use-page-title';
 import { checkFilter } from '../../../lib/query-filter';
-import { MAX_PAGES, PAGE_SIZE, syncQueueQueries, type QueuePage } from '../api/queries';
+import { MAX_PAGES, PAGE_SIZE, removeEventsFromLists, syncQueueQueries, type QueuePage } from '../api/queries';
 import type { QueuedEvent } from '../api/schemas';
 import { removedIds, stillSelected, type DeleteResults } from '../bulk-delete';
 import { EMPTY_FILTERS, hasFilter, queryFilterOf, readSyncQueueView, REFRESH_INTERVALS, writeSyncQueueView, type SyncQueueView } from '../sync-queue-view';
 import { DeleteEventsDialog } from './delete-events-dialog';
+import { EventChangeDialog } from './event-change-dialog';
 import { SyncQueueFilterForm } from './sync-queue-filter-form';
-import { SyncQueueTable } from './sync-queue-table';
+import { SyncQueueTable, type QueueRow } from './sync-queue-table';
 
 /** A clock for ages and "possibly stuck", ticking every 15 seconds. */
 function useNow(intervalMs = 15_000): number {
@@ -27,6 +30,38 @@ function useNow(intervalMs = 15_000): number {
     return () => clearInterval(timer);
   }, [intervalMs]);
   return now;
+}
+
+/**
+ * The rows of the loaded pages in the server's order: each event once (a refetch can move an event
+ * across a page boundary), and each item that could not be read in its place, numbered by its
+ * position in the whole list.
+ */
+function rowsOf(pages: readonly QueuePage[]): { rows: QueueRow[]; events: QueuedEvent[]; unreadable: number } {
+  const seen = new Set<string>();
+  const rows: QueueRow[] = [];
+  const events: QueuedEvent[] = [];
+  let unreadable = 0;
+  for (const page of pages) {
+    const bad = new Map(page.unreadable.map((item) => [item.index, item]));
+    let next = 0;
+    const addEvent = (event: QueuedEvent) => {
+      if (seen.has(event._id)) return;
+      seen.add(event._id);
+      rows.push({ kind: 'event', event });
+      events.push(event);
+    };
+    for (let position = 0; position < page.received; position++) {
+      const item = bad.get(position);
+      if (item) {
+        unreadable++;
+        rows.push({ kind: 'unreadable', key: `unreadable-${page.index}-${position}`, item: { ...item, index: page.index * PAGE_SIZE + position } });
+      } else if (next < page.result.length) addEvent(page.result[next++]!);
+    }
+    // Rows removed locally after a deletion shorten `result`, never lengthen it; this is a safeguard.
+    while (next < page.result.length) addEvent(page.result[next++]!);
+  }
+  return { rows, events, unreadable };
 }
 
 interface Selection {
@@ -68,18 +103,7 @@ export function SyncQueuePage() {
     refetchInterval: view.refresh > 0 && dialogEvents === null ? view.refresh * 1000 : false,
   });
 
-  const events = useMemo(() => {
-    const seen = new Set<string>();
-    const list: QueuedEvent[] = [];
-    for (const page of query.data?.pages ?? []) {
-      for (const event of page.result) {
-        if (seen.has(event._id)) continue;
-        seen.add(event._id);
-        list.push(event);
-      }
-    }
-    return list;
-  }, [query.data]);
+  const { rows, events, unreadable } = useMemo(() => rowsOf(query.data?.pages ?? []), [query.data]);
   const firstIndex = query.data?.pages[0]?.index ?? 0;
 
   function go(next: Partial<SyncQueueView>) {
@@ -118,15 +142,16 @@ export function SyncQueuePage() {
     [events, filter],
   );
   const askDelete = useCallback((event: QueuedEvent) => setDialogEvents([event]), []);
+  // Opening an event is a step the back button undoes; closing it replaces that step.
+  const openEvent = useCallback((event: QueuedEvent) => setSearchParams(writeSyncQueueView({ ...view, event: event._id })), [view, setSearchParams]);
+  const closeEvent = () => setSearchParams(writeSyncQueueView({ ...view, event: '' }), { replace: true });
 
   const busyIds = useMemo(() => new Set(dialogEvents?.map((e) => e._id) ?? []), [dialogEvents]);
 
   function finished(results: DeleteResults) {
-    const gone = new Set(removedIds(results));
-    // Rows that left the queue leave the table now; the refetch below confirms it.
-    queryClient.setQueriesData<InfiniteData<QueuePage>>({ queryKey: syncQueueQueries.lists() }, (data) =>
-      data ? { ...data, pages: data.pages.map((page) => ({ ...page, result: page.result.filter((e) => !gone.has(e._id)) })) } : data,
-    );
+    // Rows that left the queue leave the table now, and offset cookies move up by as many as left
+    // ahead of them; the refetch below confirms it from the first page in memory.
+    removeEventsFromLists(queryClient, new Set(removedIds(results)));
     setSelection((s) => {
       const keep = stillSelected(s.events.keys(), results);
       return { filter: s.filter, events: new Map([...s.events].filter(([id]) => keep.has(id))) };
@@ -202,7 +227,7 @@ export function SyncQueuePage() {
             </>
           }
         />
-      ) : events.length === 0 ? (
+      ) : rows.length === 0 ? (
         hasFilter(view) ? (
           <NoMatchState title="No queued events match these filters" filter={filter} onClear={clear} />
         ) : (
@@ -222,11 +247,12 @@ export function SyncQueuePage() {
             </div>
           ) : null}
           <SyncQueueTable
-            events={events}
+            rows={rows}
             selected={selectedIds}
             onToggle={toggle}
             onToggleAll={toggleAll}
             onDelete={askDelete}
+            onOpen={openEvent}
             busyIds={busyIds}
             now={now}
             busy={query.isFetching}
@@ -237,6 +263,7 @@ export function SyncQueuePage() {
           <div className="load-row">
             <p className="muted" aria-live="polite">
               {events.length} events loaded{firstIndex > 0 ? ' (earlier ones released from memory)' : ''}.{' '}
+              {unreadable > 0 ? `${unreadable} ${unreadable === 1 ? 'event' : 'events'} could not be read (shown as rows that say why). ` : ''}
               {hasNextPage ? 'More are queued; the server does not say how many.' : 'This is the end of the queue.'} At most {MAX_PAGES * PAGE_SIZE} events are kept in memory.
             </p>
             {hasNextPage ? (
@@ -247,6 +274,7 @@ export function SyncQueuePage() {
           </div>
         </>
       )}
+      {view.event ? <EventChangeDialog id={view.event} event={events.find((e) => e._id === view.event)} onClose={closeEvent} /> : null}
       {dialogEvents ? (
         <DeleteEventsDialog
           events={dialogEvents}

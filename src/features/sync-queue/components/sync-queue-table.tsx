@@ -1,23 +1,33 @@
 /**
- * The loaded queue events in a virtualized table: selection, the mapping (a link to its page), the
- * resource (a link to its linked resources), state and node, age, retries left when the server
- * sends them, and the "possibly stuck" / "few retries left" flags.
+ * The loaded queue events in a virtualized table: selection, the event (a button that opens the
+ * change it carries), the mapping (a link to its page), the resource (a link to its linked
+ * resources), state and node, age, retries left when the server sends them, and the "possibly
+ * stuck" / "few retries left" flags. An event the console could not read keeps its place in the
+ * list as one row that says why and offers its raw JSON.
  */
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { ResourceLink } from '../../../components/resource-link';
+import { UnreadableItemRow } from '../../../components/unreadable-items';
 import { VirtualTable, type VirtualTableFeatures } from '../../../components/virtual-table';
 import { paths } from '../../../config/paths';
+import type { UnreadableItem } from '../../../lib/tolerant-list';
 import type { QueuedEvent } from '../api/schemas';
 import { flagsOf, formatAge } from '../sync-queue-view';
+import './sync-queue-table.css';
+
+/** A row of the queue table: an event, or an item of the server's list that could not be read. */
+export type QueueRow = { kind: 'event'; event: QueuedEvent } | { kind: 'unreadable'; key: string; item: UnreadableItem };
 
 export interface SyncQueueTableProps {
-  events: QueuedEvent[];
+  rows: QueueRow[];
   selected: ReadonlySet<string>;
   onToggle: (event: QueuedEvent, selected: boolean) => void;
   onToggleAll: (selected: boolean) => void;
   onDelete: (event: QueuedEvent) => void;
+  /** Opens the change an event carries. */
+  onOpen: (event: QueuedEvent) => void;
   /** Events being deleted right now: their buttons are disabled. */
   busyIds: ReadonlySet<string>;
   now: number;
@@ -29,7 +39,13 @@ export interface SyncQueueTableProps {
   onStartReached?: () => void;
 }
 
-const helper = createColumnHelper<VirtualTableFeatures, QueuedEvent>();
+const helper = createColumnHelper<VirtualTableFeatures, QueueRow>();
+
+/** A column over events: unreadable rows render as one whole row, so cells only ever see events. */
+function eventOf(row: QueueRow): QueuedEvent {
+  if (row.kind !== 'event') throw new Error('an unreadable row has no cells');
+  return row.event;
+}
 
 /** Local date and time, compact and sortable by eye: 2026-11-20 15:31:23. */
 function formatDate(value: string | null | undefined): string {
@@ -41,7 +57,8 @@ function formatDate(value: string | null | undefined): string {
 }
 
 export function SyncQueueTable(props: SyncQueueTableProps) {
-  const { events, selected, onToggle, onToggleAll, onDelete, busyIds, now } = props;
+  const { rows, selected, onToggle, onToggleAll, onDelete, onOpen, busyIds, now } = props;
+  const events = useMemo(() => rows.flatMap((row) => (row.kind === 'event' ? [row.event] : [])), [rows]);
   const allSelected = events.length > 0 && events.every((e) => selected.has(e._id));
   const someSelected = !allSelected && events.some((e) => selected.has(e._id));
 
@@ -61,31 +78,31 @@ export function SyncQueueTable(props: SyncQueueTableProps) {
               onChange={(e) => onToggleAll(e.target.checked)}
             />
           ),
-          cell: (info) => (
-            <input
-              type="checkbox"
-              aria-label={`Select event ${info.row.original._id}`}
-              checked={selected.has(info.row.original._id)}
-              onChange={(e) => onToggle(info.row.original, e.target.checked)}
-            />
-          ),
+          cell: (info) => {
+            const event = eventOf(info.row.original);
+            return <input type="checkbox" aria-label={`Select event ${event._id}`} checked={selected.has(event._id)} onChange={(e) => onToggle(event, e.target.checked)} />;
+          },
         }),
-        helper.accessor('_id', {
+        helper.display({
+          id: 'event',
           header: 'Event',
-          cell: (info) => (
-            <span className="mono clip clip-id" title={info.getValue()}>
-              {info.getValue()}
-            </span>
-          ),
+          cell: (info) => {
+            const event = eventOf(info.row.original);
+            return (
+              <button type="button" className="link-button mono clip clip-id" title={`${event._id}: show the change it carries`} onClick={() => onOpen(event)}>
+                {event._id}
+              </button>
+            );
+          },
         }),
         helper.display({
           id: 'state',
           header: 'State',
           cell: (info) => {
-            const e = info.row.original;
+            const e = eventOf(info.row.original);
             return (
               <span className="nowrap">
-                <span className={e.state === 'ACQUIRED' ? 'badge badge-warn' : 'badge'}>{e.state}</span>
+                <span className={e.state === 'ACQUIRED' ? 'badge badge-warn' : 'badge'}>{e.state ?? 'not sent'}</span>
                 {e.nodeId ? <span className="muted"> on {e.nodeId}</span> : null}
               </span>
             );
@@ -95,7 +112,7 @@ export function SyncQueueTable(props: SyncQueueTableProps) {
           id: 'flags',
           header: 'Flags',
           cell: (info) => {
-            const event = info.row.original;
+            const event = eventOf(info.row.original);
             const flags = flagsOf(event, now);
             if (!flags.possiblyStuck && !flags.fewRetries) return null;
             const reasons = [
@@ -110,53 +127,77 @@ export function SyncQueueTable(props: SyncQueueTableProps) {
             );
           },
         }),
-        helper.accessor('mapping', {
+        helper.display({
+          id: 'mapping',
           header: 'Mapping',
-          cell: (info) => (
-            <Link className="mono clip clip-mapping" to={paths.mapping(info.getValue())} title={info.getValue()}>
-              {info.getValue()}
-            </Link>
-          ),
+          cell: (info) => {
+            const mapping = eventOf(info.row.original).mapping;
+            return mapping ? (
+              <Link className="mono clip clip-mapping" to={paths.mapping(mapping)} title={mapping}>
+                {mapping}
+              </Link>
+            ) : (
+              <span className="muted">not sent</span>
+            );
+          },
         }),
         helper.display({
           id: 'resource',
           header: 'Resource',
           cell: (info) => {
-            const e = info.row.original;
-            return <ResourceLink className="clip clip-resource" name={`${e.resourceCollection}/${e.resourceId}`} />;
+            const e = eventOf(info.row.original);
+            return e.resourceCollection && e.resourceId ? (
+              <ResourceLink className="clip clip-resource" name={`${e.resourceCollection}/${e.resourceId}`} />
+            ) : (
+              <span className="mono clip clip-resource">{`${e.resourceCollection ?? '(collection not sent)'}/${e.resourceId ?? '(id not sent)'}`}</span>
+            );
           },
         }),
-        helper.accessor('syncAction', { header: 'Sync action', cell: (info) => <span className="mono">{info.getValue()}</span> }),
-        helper.accessor('createDate', {
+        helper.display({ id: 'syncAction', header: 'Sync action', cell: (info) => <span className="mono">{eventOf(info.row.original).syncAction ?? 'not sent'}</span> }),
+        helper.display({
+          id: 'createDate',
           header: 'Created',
-          cell: (info) => (info.getValue() ? <time className="nowrap" dateTime={info.getValue() ?? undefined}>{formatDate(info.getValue())}</time> : <span className="muted">unknown</span>),
+          cell: (info) => {
+            const created = eventOf(info.row.original).createDate;
+            return created ? (
+              <time className="nowrap" dateTime={created} title={created}>
+                {formatDate(created)}
+              </time>
+            ) : (
+              <span className="muted">unknown</span>
+            );
+          },
         }),
         helper.display({
           id: 'age',
           header: 'Age',
           cell: (info) => {
-            const created = info.row.original.createDate;
+            const created = eventOf(info.row.original).createDate;
             return created ? <span className="nowrap">{formatAge(now - Date.parse(created))}</span> : <span className="muted">unknown</span>;
           },
         }),
-        helper.accessor('remainingRetries', {
+        helper.display({
+          id: 'remainingRetries',
           header: 'Retries left',
           cell: (info) => {
-            const value = info.getValue();
+            const value = eventOf(info.row.original).remainingRetries;
             return typeof value === 'number' ? value : <span className="muted" title="The server did not send remainingRetries">not sent</span>;
           },
         }),
         helper.display({
           id: 'actions',
           header: () => <span className="visually-hidden">Actions</span>,
-          cell: (info) => (
-            <button type="button" className="button-small" onClick={() => onDelete(info.row.original)} disabled={busyIds.has(info.row.original._id)} aria-label={`Delete event ${info.row.original._id}`}>
-              Delete
-            </button>
-          ),
+          cell: (info) => {
+            const event = eventOf(info.row.original);
+            return (
+              <button type="button" className="button-small" onClick={() => onDelete(event)} disabled={busyIds.has(event._id)} aria-label={`Delete event ${event._id}`}>
+                Delete
+              </button>
+            );
+          },
         }),
       ]),
-    [allSelected, someSelected, selected, onToggle, onToggleAll, onDelete, busyIds, now],
+    [allSelected, someSelected, selected, onToggle, onToggleAll, onDelete, onOpen, busyIds, now],
   );
 
   return (
@@ -164,15 +205,18 @@ export function SyncQueueTable(props: SyncQueueTableProps) {
       <VirtualTable
         caption="Queued synchronization events"
         columns={columns}
-        data={events}
-        getRowId={(e) => e._id}
+        data={rows}
+        getRowId={(row) => (row.kind === 'event' ? row.event._id : row.key)}
         busy={props.busy}
         height={640}
-        rowHeight={41}
+        fixedRowHeight={41}
         onEndReached={props.onEndReached}
         leadingRows={props.releasedEvents}
         onStartReached={props.onStartReached}
-        rowClassName={(e) => {
+        renderWholeRow={(row) => (row.kind === 'unreadable' ? <UnreadableItemRow item={row.item} noun="Event" compact /> : null)}
+        rowClassName={(row) => {
+          if (row.kind === 'unreadable') return 'row-unreadable';
+          const e = row.event;
           const flags = flagsOf(e, now);
           const classes = [selected.has(e._id) ? 'row-selected' : '', flags.possiblyStuck || flags.fewRetries ? 'row-stuck' : ''].filter(Boolean);
           return classes.length ? classes.join(' ') : undefined;
