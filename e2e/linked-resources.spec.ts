@@ -66,12 +66,14 @@ test('markup in content shows as text, and copy puts the JSON on the clipboard',
   expect(copied.content.description).toBe('<img src=x onerror=alert(1)>');
 });
 
-test('no links is an empty state, not found is an error', async ({ page }) => {
+test('no links, for an object that exists or not, does not claim the object exists', async ({ page }) => {
   await page.goto(`${paths.linkedResources}?${new URLSearchParams({ resourceName: 'managed/alpha_user/9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a' })}`);
-  await expect(page.getByRole('heading', { name: 'Nothing is linked to this resource' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Nothing is linked to this id' })).toBeVisible();
+  // The server does not check that the object exists: an unknown id answers [] too, and says so.
   await lookUp(page, 'managed/alpha_user/00000000-0000-4000-8000-000000000000');
-  await expect(page.getByRole('heading', { name: 'Not found: managed/alpha_user/00000000-0000-4000-8000-000000000000' })).toBeVisible();
-  await expect(page.getByRole('alert')).toContainText('Object managed/alpha_user/00000000-0000-4000-8000-000000000000 not found');
+  await expect(page.getByRole('heading', { name: /No linked resources for managed\/alpha_user\/00000000-0000-4000-8000-000000000000/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Nothing is linked to this id' })).toBeVisible();
+  await expect(page.getByText(/does not check that the object exists, so an id with a typo/)).toBeVisible();
   await lookUp(page, 'managed/alpha_user');
   await expect(page.getByText('A resource path looks like managed/<type>/<id> or system/<connector>/<type>/<id>.')).toBeVisible();
 });

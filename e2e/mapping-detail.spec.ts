@@ -4,6 +4,7 @@
  */
 import { paths } from '../src/config/paths';
 import { linkedCard, SEED_ACCOUNT, SEED_USER } from './helpers/linked-resources';
+import { resetTenant } from './helpers/recon';
 import { expect, expectNoAxeViolations, test } from './helpers/test';
 
 test('open a mapping from a link and read its properties and policies', async ({ page }) => {
@@ -55,6 +56,37 @@ test('a per-file mapping, and a name that does not exist', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'No such mapping' })).toBeVisible();
   await expect(page.getByRole('alert')).toContainText('No mapping named noSuchMapping');
 });
+
+// Where each server keeps a mapping (idm-api.md §10): AIC in config/sync (with a null entry), per
+// file, or only as a sync/mappings item; self-managed answers 404 for config/sync and keeps every
+// mapping per file. The page finds each wherever it is.
+const PLACES = {
+  aic: [
+    ['managedUser_systemLdapAccounts', 'Configured in config/sync as sync/managedUser_systemLdapAccounts'],
+    ['managedBravo_user_managedAlpha_user', 'Configured in config/mapping/managedBravo_user_managedAlpha_user'],
+    ['managedBravo_role_systemAdGroups', 'Read from sync/mappings'],
+  ],
+  'self-managed': [
+    ['managedUser_systemLdapAccounts', 'Configured in config/mapping/managedUser_systemLdapAccounts'],
+    ['managedBravo_user_managedAlpha_user', 'Configured in config/mapping/managedBravo_user_managedAlpha_user'],
+    ['managedBravo_role_systemAdGroups', 'Configured in config/mapping/managedBravo_role_systemAdGroups'],
+  ],
+} as const;
+
+for (const profile of ['aic', 'self-managed'] as const) {
+  test(`a mapping page finds the mapping wherever the server keeps it (${profile})`, async ({ page, request }) => {
+    await resetTenant(request, { profile });
+    for (const [name, where] of PLACES[profile]) {
+      await page.goto(paths.mapping(name));
+      await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+      await expect(page.getByText(/^(Configured in|Read from) /)).toHaveText(new RegExp(`^${where}`));
+      await expect(page.getByRole('region', { name: 'Situation policies' }).getByRole('rowheader')).toHaveCount(13);
+    }
+    await page.goto(paths.mapping('noSuchMapping'));
+    await expect(page.getByRole('heading', { name: 'No such mapping' })).toBeVisible();
+    await expect(page.getByRole('alert')).toContainText('No mapping named noSuchMapping: it is neither in config/sync, nor at config/mapping/noSuchMapping, nor listed by sync/mappings');
+  });
+}
 
 test("launch and cancel a reconciliation from the mapping's page", async ({ page }) => {
   await page.goto(paths.mapping('systemLdapAccounts_managedUser'));

@@ -42,21 +42,27 @@ test('launch a full run and watch it reach success, with its situation chart', a
   await expect(chart.getByRole('row', { name: /^ABSENT/ })).toContainText('No link and no correlating target entry');
 });
 
-test('launch one source entry by id', async ({ page, request }) => {
-  await resetTenant(request, { timeScale: 2 });
-  await page.goto(paths.recon);
-  const dialog = await chooseMapping(page, QUICK_MAPPING);
-  await dialog.getByRole('radio', { name: 'One source entry, by its id' }).check();
-  await dialog.getByLabel('Source entry id').fill('emp-0042');
-  await dialog.getByRole('button', { name: 'Launch' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Started a reconciliation' })).toContainText(`${QUICK_MAPPING} for source entry emp-0042`);
-  await page.getByRole('link', { name: 'Follow the run' }).click();
-  await expect(statusBadge(page, 'Succeeded')).toBeVisible({ timeout: 15_000 });
-  const source = page.getByRole('progressbar', { name: 'Source entries' });
-  await expect(source).toHaveAttribute('value', '1');
-  await expect(source).toHaveAttribute('max', '1');
-  await expect(page.getByRole('definition').filter({ hasText: '"emp-0042"' })).toBeVisible();
-});
+for (const profile of ['aic', 'self-managed'] as const) {
+  test(`launch one source entry by id (${profile}): sends ids, which the engine reads, and id, which the docs show`, async ({ page, request }) => {
+    await resetTenant(request, { timeScale: 2, profile });
+    const launches = recordRequests(page, '/openidm/recon');
+    await page.goto(paths.recon);
+    const dialog = await chooseMapping(page, QUICK_MAPPING);
+    await dialog.getByRole('radio', { name: 'One source entry, by its id' }).check();
+    await dialog.getByLabel('Source entry id').fill('emp-0042');
+    await dialog.getByRole('button', { name: 'Launch' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Started a reconciliation' })).toContainText(`${QUICK_MAPPING} for source entry emp-0042`);
+    expect(launches.filter((q) => q.get('_action')).map((q) => Object.fromEntries(q))).toEqual([
+      { _action: 'reconById', mapping: QUICK_MAPPING, id: 'emp-0042', ids: 'emp-0042' },
+    ]);
+    await page.getByRole('link', { name: 'Follow the run' }).click();
+    await expect(statusBadge(page, 'Succeeded')).toBeVisible({ timeout: 15_000 });
+    const source = page.getByRole('progressbar', { name: 'Source entries' });
+    await expect(source).toHaveAttribute('value', '1');
+    await expect(source).toHaveAttribute('max', '1');
+    await expect(page.getByRole('definition').filter({ hasText: '"emp-0042"' })).toBeVisible();
+  });
+}
 
 test('keep a per-record report, then see which records failed and why', async ({ page, request }) => {
   await resetTenant(request, { timeScale: 2 });

@@ -141,17 +141,12 @@ export function seedLinks(): LinkStore {
   return { objects, links, unreadable };
 }
 
-/** Collections that hold objects, for a precise "not found" message. */
-function collectionOf(resourceName: string): string {
-  return resourceName.slice(0, resourceName.lastIndexOf('/'));
-}
-
 /**
- * What `getLinkedResources` answers for one object, or `null` when the object does not exist.
- * The seed's own object answers exactly the seed's example (no `mappings` key).
+ * What `getLinkedResources` answers for one object: the objects linked to it. Like the engine, it
+ * looks the links up by id and never checks that the object exists: an unknown object (or a typo)
+ * has no links, `[]`. The seed's own object answers exactly the seed's example (no `mappings` key).
  */
-export function linkedResourcesOf(store: LinkStore, resourceName: string): LinkedResource[] | null {
-  if (!store.objects.has(resourceName) && !store.unreadable.has(resourceName)) return null;
+export function linkedResourcesOf(store: LinkStore, resourceName: string): LinkedResource[] {
   const result: LinkedResource[] = [];
   for (const l of store.links) {
     let other: string;
@@ -173,8 +168,3 @@ export function linkedResourcesOf(store: LinkStore, resourceName: string): Linke
   return result;
 }
 
-export function knownCollections(store: LinkStore): Set<string> {
-  const collections = new Set<string>();
-  for (const name of store.objects.keys()) collections.add(collectionOf(name));
-  return collections;
-}

@@ -16,7 +16,7 @@ export interface MockPropertyMapping {
 
 /** The configuration object as `config/sync` and `config/mapping/<name>` return it (no summary-only flags). */
 export function mappingConfig(m: MockMapping): Record<string, unknown> {
-  const { perFile: _perFile, sourceRouteReady: _s, targetRouteReady: _t, ...config } = m;
+  const { perFile: _perFile, syncMappingsOnly: _only, sourceRouteReady: _s, targetRouteReady: _t, ...config } = m;
   return config;
 }
 
@@ -36,6 +36,11 @@ export interface MockMapping {
   targetRouteReady: boolean;
   /** Kept as its own `config/mapping/<name>` object rather than inside `config/sync`. */
   perFile?: boolean;
+  /**
+   * On the `aic` profile, in neither `config/sync` nor `config/mapping/<name>`: reachable only
+   * through `sync/mappings`, whose item then carries its full configuration (idm-api.md §10).
+   */
+  syncMappingsOnly?: boolean;
   properties: MockPropertyMapping[];
   policies: MockPolicy[];
   runTargetPhase?: boolean;
@@ -165,7 +170,7 @@ function realisticMappings(random: Random): MockMapping[] {
     mapping('managedAlpha_user_managedBravo_user', 'managed/alpha_user', 'managed/bravo_user', { perFile: true }),
     mapping('managedBravo_user_managedAlpha_user', 'managed/bravo_user', 'managed/alpha_user', { perFile: true }),
     mapping('managedAlpha_assignment_systemLdapGroups', 'managed/alpha_assignment', 'system/ldap/group', { perFile: true }),
-    mapping('managedBravo_role_systemAdGroups', 'managed/bravo_role', 'system/ad/group', { perFile: true }),
+    mapping('managedBravo_role_systemAdGroups', 'managed/bravo_role', 'system/ad/group', { perFile: true, syncMappingsOnly: true }),
     mapping('managedAlpha_organization_systemLdapOus', 'managed/alpha_organization', 'system/ldap/organizationalUnit', { perFile: true }),
   );
   return list;

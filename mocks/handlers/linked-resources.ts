@@ -1,10 +1,11 @@
 /**
  * `POST /openidm/sync?_action=getLinkedResources&resourceName=<path>` (idm-api.md §3): a bare JSON
- * array, not a query envelope. An object the tenant does not hold is a 404; one without links is `[]`.
+ * array, not a query envelope. In both profiles, as the engine does (§10), the object's existence is
+ * never checked: an object the tenant does not hold, or a typo, answers `[]` like one without links.
  */
 import { http } from 'msw';
 import { checkApiVersion, crest, crestJson, CrestFailure, single } from '../crest';
-import { knownCollections, linkedResourcesOf } from '../data/links';
+import { linkedResourcesOf } from '../data/links';
 import { getTenant } from '../tenant';
 
 export const linkedResourceHandlers = [
@@ -18,16 +19,7 @@ export const linkedResourceHandlers = [
       }
       const resourceName = single(params, 'resourceName');
       if (!resourceName) throw new CrestFailure(400, 'The resourceName parameter is required');
-      const store = getTenant().links;
-      const linked = linkedResourcesOf(store, resourceName);
-      if (linked === null) {
-        const collection = resourceName.slice(0, resourceName.lastIndexOf('/'));
-        if (!resourceName.includes('/') || !knownCollections(store).has(collection)) {
-          throw new CrestFailure(404, `Resource '${collection || resourceName}' not found`);
-        }
-        throw new CrestFailure(404, `Object ${resourceName} not found`);
-      }
-      return crestJson(linked);
+      return crestJson(linkedResourcesOf(getTenant().links, resourceName));
     }),
   ),
 ];

@@ -1,15 +1,23 @@
-/** `GET /openidm/sync/mappings` (query) and `GET /openidm/sync/mappings/<name>` (read). */
+/**
+ * `GET /openidm/sync/mappings` (query) and `GET /openidm/sync/mappings/<name>` (read). On the `aic`
+ * profile the item of a mapping kept nowhere else (`syncMappingsOnly`) carries its full
+ * configuration, as items may on real servers (idm-api.md §10).
+ */
 import { http } from 'msw';
-import { mappingSummary } from '../data/mappings';
+import { mappingConfig, mappingSummary, type MockMapping } from '../data/mappings';
 import { checkApiVersion, crest, crestJson, CrestFailure, runQuery } from '../crest';
-import { getTenant } from '../tenant';
+import { getTenant, serverProfile } from '../tenant';
+
+function item(m: MockMapping) {
+  return m.syncMappingsOnly && serverProfile() === 'aic' ? { ...mappingConfig(m), ...mappingSummary(m) } : mappingSummary(m);
+}
 
 export const mappingHandlers = [
   http.get('*/openidm/sync/mappings', ({ request }) =>
     crest(() => {
       checkApiVersion(request);
       const params = new URL(request.url).searchParams;
-      const summaries = getTenant().mappings.map(mappingSummary);
+      const summaries = getTenant().mappings.map(item);
       return crestJson(runQuery(summaries, params, { cookieOf: (m) => m._id, totals: 'page-count' }));
     }),
   ),

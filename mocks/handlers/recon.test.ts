@@ -189,3 +189,50 @@ describe('/openidm/recon/assoc on the mock tenant', () => {
     expect((await get('/assoc')).status).toBe(400);
   });
 });
+
+describe('/openidm/recon under each server profile (idm-api.md §10)', () => {
+  it('aic: reconById takes the documented id, or the engine’s ids; runs carry progress.target.retried', async () => {
+    resetTenant({ profile: 'aic' });
+    for (const param of ['id', 'ids']) {
+      const { status, body } = await post(`_action=reconById&mapping=${QUICK_MAPPING}&${param}=emp-0042`);
+      expect(status).toBe(200);
+      advance(10_000);
+      const run = (await get(`/${body._id}`)).body;
+      expect(run.parameters).toEqual(expect.objectContaining({ sourceIds: ['emp-0042'] }));
+      expect(run.progress.target.retried).toBe(0);
+    }
+  });
+
+  it('self-managed: reconById needs ids, as the engine reads it; runs carry only the documented counters', async () => {
+    resetTenant({ profile: 'self-managed' });
+    expect(await post(`_action=reconById&mapping=${QUICK_MAPPING}&id=emp-0042`)).toEqual({
+      status: 400,
+      body: { code: 400, reason: 'Bad Request', message: "Action reconById requires a parameter 'ids'" },
+    });
+    const { status, body } = await post(`_action=reconById&mapping=${QUICK_MAPPING}&id=emp-0042&ids=emp-0042`);
+    expect(status).toBe(200);
+    advance(10_000);
+    const run = (await get(`/${body._id}`)).body;
+    expect(run.parameters.sourceIds).toEqual(['emp-0042']);
+    expect(run.progress.target).not.toHaveProperty('retried');
+  });
+
+  it.each([
+    ['aic', 200],
+    ['self-managed', 404],
+  ] as const)('%s: an older run’s per-record report once a newer run of the mapping has written one: %i', async (profile, olderStatus) => {
+    resetTenant({ profile });
+    const older = (await post(`_action=recon&mapping=${QUICK_MAPPING}&persistAssociations=true`)).body._id as string;
+    advance(60_000);
+    expect((await get(`/assoc/${older}`)).status).toBe(200);
+    const newer = (await post(`_action=recon&mapping=${QUICK_MAPPING}&persistAssociations=true`)).body._id as string;
+    // Kept while the newer run goes, whatever the profile.
+    expect((await get(`/assoc/${older}`)).status).toBe(200);
+    advance(60_000);
+    expect((await get(`/assoc/${newer}`)).status).toBe(200);
+    expect((await get(`/assoc/${older}`)).status).toBe(olderStatus);
+    const listed = (await get(`/assoc?_queryFilter=${encodeURIComponent(`/mapping eq "${QUICK_MAPPING}"`)}`)).body.result.map((s: { _id: string }) => s._id);
+    expect(listed.includes(older)).toBe(olderStatus === 200);
+    expect(listed).toContain(newer);
+  });
+});

@@ -7,9 +7,19 @@
 import { http } from 'msw';
 import { checkApiVersion, crest, crestJson, CrestFailure, runQuery, single } from '../crest';
 import { associationsOf, type Associations } from '../recon/associations';
-import { isRunActive, snapshotRun, type MockReconRun } from '../recon/engine';
+import { isRunActive, snapshotRun, type MockReconRun, type ReconClock } from '../recon/engine';
 import { newRunId, planRun, type PlanRequest } from '../recon/seed';
-import { getTenant } from '../tenant';
+import { getTenant, serverProfile } from '../tenant';
+
+/**
+ * A run as the current profile answers it: AIC adds `progress.target.retried` (idm-api.md §10; the
+ * mock's runs never retry, so 0); the self-managed engine sends the documented fields only.
+ */
+function runAnswer(run: MockReconRun, clock: ReconClock) {
+  const snapshot = snapshotRun(run, clock);
+  if (serverProfile() !== 'aic') return snapshot;
+  return { ...snapshot, progress: { ...snapshot.progress, target: { ...snapshot.progress.target, retried: 0 } } };
+}
 
 function findRun(id: string): MockReconRun {
   const run = getTenant().recon.runs.find((r) => r.id === id);
@@ -28,7 +38,13 @@ async function readOverrides(request: Request): Promise<Record<string, unknown>>
   }
 }
 
-/** The per-record reports kept so far, oldest run first. */
+/**
+ * The per-record reports kept so far, oldest run first. The `self-managed` profile keeps what the
+ * engine keeps by default (idm-api.md §10; `reconAssociation.maxNonAnalysisRunsPerMapping` and
+ * `maxAnalysisRunsPerMapping` of 1): for each mapping, the report of its latest run and of its
+ * latest analysis; an older one is gone once a newer one is written. The `aic` profile keeps every
+ * report (AIC's retention is not documented; its default is assumed to be configured larger).
+ */
 function allAssociations(): Associations[] {
   const tenant = getTenant();
   const found: Associations[] = [];
@@ -37,7 +53,11 @@ function allAssociations(): Associations[] {
     const associations = associationsOf(run, tenant.recon.clock, { source: mapping?.source ?? '', target: mapping?.target ?? '' });
     if (associations) found.push(associations);
   }
-  return found;
+  if (serverProfile() !== 'self-managed') return found;
+  const latest = new Map<string, Associations>();
+  for (const associations of found) latest.set(`${associations.summary.mapping}\n${associations.summary.isAnalysis}`, associations);
+  const kept = new Set(latest.values());
+  return found.filter((associations) => kept.has(associations));
 }
 
 function findAssociations(id: string): Associations {
@@ -87,7 +107,7 @@ export const reconHandlers = [
         throw new CrestFailure(501, 'Query operations are not supported on reconciliation');
       }
       const { recon } = getTenant();
-      return crestJson({ reconciliations: recon.runs.map((run) => snapshotRun(run, recon.clock)) });
+      return crestJson({ reconciliations: recon.runs.map((run) => runAnswer(run, recon.clock)) });
     }),
   ),
 
@@ -95,7 +115,7 @@ export const reconHandlers = [
     crest(() => {
       checkApiVersion(request);
       const { recon } = getTenant();
-      return crestJson(snapshotRun(findRun(String(params.id)), recon.clock));
+      return crestJson(runAnswer(findRun(String(params.id)), recon.clock));
     }),
   ),
 
@@ -109,8 +129,12 @@ export const reconHandlers = [
       }
       const name = single(params, 'mapping');
       if (!name) throw new CrestFailure(400, `The ${action} action requires a mapping parameter`);
-      const sourceId = action === 'reconById' ? single(params, 'id') : undefined;
-      if (action === 'reconById' && !sourceId) throw new CrestFailure(400, 'The reconById action requires an id parameter');
+      // The engine reads `ids` (its message below is the engine's own); the AIC documentation shows
+      // `id`. The `aic` profile takes either, `self-managed` only `ids` (idm-api.md §10).
+      const sourceId = action === 'reconById' ? (single(params, 'ids') ?? (serverProfile() === 'aic' ? single(params, 'id') : undefined)) : undefined;
+      if (action === 'reconById' && !sourceId) {
+        throw new CrestFailure(400, serverProfile() === 'aic' ? 'The reconById action requires an id parameter' : "Action reconById requires a parameter 'ids'");
+      }
       const overrides = await readOverrides(request);
       const persistAssociations = single(params, 'persistAssociations') === 'true';
       const analyze = single(params, 'analyze') === 'true';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pagingParams, trustedTotal } from './crest-query';
+import { pagingParams, queryResultSchema, trustedTotal } from './crest-query';
+import * as z from 'zod/mini';
 
 const page = (count: number, cookie: string | null, total?: number, policy = 'EXACT') => ({
   result: Array.from({ length: count }, (_, i) => i),
@@ -35,5 +36,26 @@ describe('pagingParams', () => {
     expect(pagingParams({ pageSize: 10, cookie: 'abc', offset: 20 })).toEqual({ _pageSize: 10, _pagedResultsCookie: 'abc', _pagedResultsOffset: undefined });
     expect(pagingParams({ pageSize: 10, offset: 20 })).toEqual({ _pageSize: 10, _pagedResultsCookie: undefined, _pagedResultsOffset: 20 });
     expect(pagingParams({ pageSize: 10, offset: 0 })).toEqual({ _pageSize: 10, _pagedResultsCookie: undefined, _pagedResultsOffset: undefined });
+  });
+});
+
+describe('queryResultSchema', () => {
+  const schema = queryResultSchema(z.looseObject({ _id: z.string(), total: z.string() }));
+
+  it('keeps the items that fit and reports each one that does not, with its position and path', () => {
+    const page = schema.parse({ result: [{ _id: 'a', total: '1' }, { _id: 'b', total: 40 }, { _id: 'c', total: '3' }], pagedResultsCookie: 'c' });
+    expect(page.result.map((r) => r._id)).toEqual(['a', 'c']);
+    expect(page.unreadable).toEqual([{ index: 1, path: 'total', message: 'expected string, received number', raw: { _id: 'b', total: 40 } }]);
+    expect(page.pagedResultsCookie).toBe('c');
+  });
+
+  it('stays strict about the envelope the console pages by', () => {
+    expect(schema.safeParse({ result: {} }).success).toBe(false);
+    expect(schema.safeParse({ result: [], pagedResultsCookie: 3 }).success).toBe(false);
+  });
+
+  it('counts unreadable items in the total on the last page', () => {
+    const page = schema.parse({ result: [{ _id: 'a', total: '1' }, null], pagedResultsCookie: null });
+    expect(trustedTotal(page, 10)).toBe(12);
   });
 });

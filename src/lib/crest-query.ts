@@ -4,20 +4,34 @@
  */
 import * as z from 'zod/mini';
 import type { QueryValue } from './http';
+import { readItems, type UnreadableItem } from './tolerant-list';
 
+/**
+ * A query page. The envelope (the `result` array, the cursor) stays strict: the console pages by
+ * it. `result` is read item by item: the items that fit `item` are `result`, the others are
+ * reported in `unreadable` (position, schema path, raw JSON) so one odd record never blanks a page.
+ */
 export function queryResultSchema<T>(item: z.ZodMiniType<T>) {
-  return z.object({
-    result: z.array(item),
-    resultCount: z.optional(z.number()),
-    pagedResultsCookie: z.optional(z.nullable(z.string())),
-    totalPagedResultsPolicy: z.optional(z.string()),
-    totalPagedResults: z.optional(z.number()),
-    remainingPagedResults: z.optional(z.number()),
-  });
+  return z.pipe(
+    z.object({
+      result: z.array(z.unknown()),
+      resultCount: z.optional(z.number()),
+      pagedResultsCookie: z.optional(z.nullable(z.string())),
+      totalPagedResultsPolicy: z.optional(z.string()),
+      totalPagedResults: z.optional(z.number()),
+      remainingPagedResults: z.optional(z.number()),
+    }),
+    z.transform(({ result, ...rest }): QueryResult<T> & { unreadable: UnreadableItem[] } => {
+      const { items, unreadable } = readItems(result, item);
+      return { ...rest, result: items, unreadable };
+    }),
+  );
 }
 
 export interface QueryResult<T> {
   result: T[];
+  /** The items of the server's `result` that did not fit the schema (absent: none, or not read item by item). */
+  unreadable?: UnreadableItem[] | undefined;
   resultCount?: number | undefined;
   pagedResultsCookie?: string | null | undefined;
   totalPagedResultsPolicy?: string | undefined;
@@ -45,10 +59,17 @@ export function pagingParams(page: PageRequest): Record<string, QueryValue> {
  * been seen; elsewhere only an EXACT total that agrees with the cursor is believed.
  */
 export function trustedTotal(page: QueryResult<unknown>, offset: number): number | null {
-  const seen = offset + page.result.length;
+  // The items that could not be read are still on the server's page: they count.
+  const onPage = pageLength(page);
+  const seen = offset + onPage;
   const hasMore = page.pagedResultsCookie != null;
-  if (!hasMore) return page.result.length > 0 || offset === 0 ? seen : null;
+  if (!hasMore) return onPage > 0 || offset === 0 ? seen : null;
   const total = page.totalPagedResults;
   if (page.totalPagedResultsPolicy === 'EXACT' && typeof total === 'number' && total > seen) return total;
   return null;
+}
+
+/** How many items the server sent on this page, read or not (the offset of the next page moves by this). */
+export function pageLength(page: QueryResult<unknown>): number {
+  return page.result.length + (page.unreadable?.length ?? 0);
 }

@@ -52,10 +52,29 @@ function typeName(value: unknown): string {
   return typeof value;
 }
 
+/** The type of what came, with its value when it is short enough to help. */
+function received(value: unknown): string {
+  return typeof value === 'string' && value.length <= 40 ? `string ${JSON.stringify(value)}` : typeName(value);
+}
+
 /** zod/mini carries no messages of its own ("Invalid input"): say what was expected and what came. */
 function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
   if (issue.code === 'invalid_type') return `expected ${issue.expected}, received ${typeName(value)}`;
   if (issue.code === 'invalid_value') return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  // The only patterns the readers check are counts sent as strings (recon schemas).
+  if (issue.code === 'invalid_format') return `expected ${issue.format === 'regex' ? 'a string of digits' : `a ${issue.format} string`}, received ${received(value)}`;
+  if (issue.code === 'invalid_union') {
+    // A field that accepts variants (a total as string or number): name every type accepted.
+    const expected = issue.errors.flatMap((branch) =>
+      branch.flatMap((inner) => {
+        if (inner.path.length > 0) return [];
+        if (inner.code === 'invalid_type') return [inner.expected];
+        if (inner.code === 'invalid_format') return [inner.format === 'regex' ? 'a string of digits' : `a ${inner.format} string`];
+        return [];
+      }),
+    );
+    if (expected.length === issue.errors.length) return `expected ${[...new Set(expected)].join(' | ')}, received ${received(value)}`;
+  }
   return issue.message;
 }
 

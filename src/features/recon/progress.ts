@@ -94,7 +94,7 @@ export function formatCount(n: number): string {
 }
 
 /** A timestamp as the user's local date and time; "" (still running) stays empty. */
-export function formatTime(iso: string | undefined): string {
+export function formatTime(iso: string | null | undefined): string {
   if (!iso) return '';
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return iso;

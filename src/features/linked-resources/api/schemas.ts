@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { queryResultSchema } from '../../../lib/crest-query';
+import { tolerantArray } from '../../../lib/tolerant-list';
 
 /**
  * One entry of `getLinkedResources` (idm-api.md §3). `mappings` and `error` come from the engine's
@@ -17,8 +18,8 @@ export const linkedResourceSchema = z.looseObject({
 
 export type LinkedResource = z.infer<typeof linkedResourceSchema>;
 
-/** A bare JSON array, not a query envelope. */
-export const linkedResourcesSchema = z.array(linkedResourceSchema);
+/** A bare JSON array, not a query envelope; read entry by entry (`{ items, unreadable }`). */
+export const linkedResourcesSchema = tolerantArray(linkedResourceSchema);
 
 /** Only what the collection picker needs from `sync/mappings`. */
 export const mappingEndsPageSchema = queryResultSchema(z.looseObject({ source: z.string(), target: z.string() }));

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
 import { server } from '../../../../mocks/node';
+import { resetTenant, SERVER_PROFILES } from '../../../../mocks/tenant';
 import { renderRoutes } from '../../../testing/render';
 import { LinkedResourcesPage } from './linked-resources-page';
 
@@ -77,16 +78,39 @@ describe('LinkedResourcesPage', () => {
     expect(document.querySelector('img')).toBeNull();
   });
 
-  it('tells "no links" apart from "not found"', async () => {
-    renderPage(url('managed/alpha_user/9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a'));
-    expect(await screen.findByRole('heading', { name: 'Nothing is linked to this resource' })).toBeInTheDocument();
+  it.each(
+    SERVER_PROFILES.flatMap((profile) => [
+      [profile, 'managed/alpha_user/9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a'],
+      [profile, 'managed/alpha_user/does-not-exist'],
+    ]),
+  )('%s: no links to %s does not claim the object exists', async (profile, resourceName) => {
+    resetTenant({ profile });
+    renderPage(url(resourceName));
+    expect(await screen.findByRole('heading', { name: 'Nothing is linked to this id' })).toBeInTheDocument();
+    expect(screen.getByText(/does not check that the object exists, so an id with a typo, or of an object that does not exist, looks the same/)).toBeInTheDocument();
     expect(screen.queryByText(/not found/i)).not.toBeInTheDocument();
   });
 
-  it('says which object was not found, with the server message', async () => {
+  it('says which object was not found when a server does answer 404, with its message', async () => {
+    server.use(
+      http.post('*/openidm/sync', () => HttpResponse.json({ code: 404, reason: 'Not Found', message: 'Object managed/alpha_user/does-not-exist not found' }, { status: 404 })),
+    );
     renderPage(url('managed/alpha_user/does-not-exist'));
     expect(await screen.findByRole('heading', { name: 'Not found: managed/alpha_user/does-not-exist' })).toBeInTheDocument();
     expect(screen.getByText('Object managed/alpha_user/does-not-exist not found')).toBeInTheDocument();
+  });
+
+  it('shows the entries it can read and says which one it cannot', async () => {
+    const user = userEvent.setup();
+    const good = { resourceName: 'system/ldap/account/1', content: { _id: '1', uid: 'jo' }, linkQualifier: 'default', linkType: 'managedUser_systemLdapAccounts' };
+    server.use(http.post('*/openidm/sync', () => HttpResponse.json([good, { resourceName: 42, content: {} }])));
+    renderPage(url(SEED_USER));
+    expect(await screen.findByRole('article', { name: 'system/ldap/account/1' })).toBeInTheDocument();
+    const unreadable = screen.getByRole('status', { name: 'linked resource that could not be read' });
+    expect(unreadable).toHaveTextContent('1 linked resource could not be read (of 2 on this page)');
+    expect(unreadable).toHaveTextContent('Item 2 could not be read: resourceName — expected string, received number');
+    await user.click(within(unreadable).getByText('Raw JSON'));
+    expect(within(unreadable).getByText(/"resourceName": 42/)).toBeVisible();
   });
 
   it('checks the path before asking the server', async () => {

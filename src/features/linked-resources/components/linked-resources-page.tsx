@@ -8,6 +8,7 @@ import { useId, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { CopyButton } from '../../../components/copy-button';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { UnreadableItems } from '../../../components/unreadable-items';
 import { usePageTitle } from '../../../components/use-page-title';
 import { CrestError } from '../../../lib/api-error';
 import { linkedResourceQueries } from '../api/queries';
@@ -23,6 +24,8 @@ export function LinkedResourcesPage() {
   const pathProblem = view.resourceName ? checkResourcePath(view.resourceName) : null;
   const query = useQuery({ ...linkedResourceQueries.of(view.resourceName), enabled: view.resourceName !== '' && pathProblem === null });
   const notFound = query.error instanceof CrestError && query.error.status === 404;
+  const entries = query.data?.items ?? [];
+  const unreadable = query.data?.unreadable ?? [];
 
   return (
     <section className="page" aria-labelledby="linked-heading">
@@ -83,20 +86,25 @@ export function LinkedResourcesPage() {
         <>
           <div className="result-header">
             <h2 id={`${id}-results`}>
-              {query.data.length === 0 ? 'No linked resources' : `${query.data.length} linked ${query.data.length === 1 ? 'resource' : 'resources'}`} for{' '}
+              {entries.length === 0 ? 'No linked resources' : `${entries.length} linked ${entries.length === 1 ? 'resource' : 'resources'}`} for{' '}
               <span className="mono resource-name">{view.resourceName}</span>
             </h2>
             <CopyButton text={view.resourceName} label={`Copy the resource name ${view.resourceName}`}>
               Copy name
             </CopyButton>
           </div>
-          {query.data.length === 0 ? (
-            <EmptyState title="Nothing is linked to this resource">
-              <p>No mapping has linked this object to another one yet. A reconciliation or a change to the object may create links.</p>
+          <UnreadableItems items={unreadable} noun={unreadable.length === 1 ? 'linked resource' : 'linked resources'} total={entries.length + unreadable.length} />
+          {entries.length === 0 && unreadable.length === 0 ? (
+            <EmptyState title="Nothing is linked to this id">
+              <p>
+                No mapping links <span className="mono">{view.resourceName}</span> to another object. The server looks links up by id and does not check that
+                the object exists, so an id with a typo, or of an object that does not exist, looks the same. If the object does exist, a reconciliation or a
+                change to it may create links.
+              </p>
             </EmptyState>
           ) : (
             <div className="linked-list">
-              {query.data.map((entry, index) => (
+              {entries.map((entry, index) => (
                 <LinkedResourceCard
                   key={`${entry.resourceName}|${entry.linkType ?? ''}|${entry.linkQualifier ?? ''}|${index}`}
                   entry={entry}

@@ -1,31 +1,55 @@
 import { CrestError, MalformedResponseError } from '../../../lib/api-error';
 import { request, segment } from '../../../lib/http';
 import { eq, printFilter } from '../../../lib/query-filter';
+import * as z from 'zod/mini';
 import { mappingConfigSchema, queueCountSchema, syncConfigSchema, type MappingConfig } from './schemas';
 
 export function readSyncConfig(signal?: AbortSignal) {
   return request({ path: 'config/sync', schema: syncConfigSchema, signal });
 }
 
+export type SyncConfig = Awaited<ReturnType<typeof readSyncConfig>>;
+
+/** `config/sync`, or null where the server has none (a 404: newer deployments keep every mapping in its own file). */
+export function readSyncConfigIfAny(signal?: AbortSignal): Promise<SyncConfig | null> {
+  return orNotHere(readSyncConfig(signal));
+}
+
 export function readMappingConfig(name: string, signal?: AbortSignal) {
   return request({ path: `config/mapping/${segment(name)}`, schema: mappingConfigSchema, signal });
 }
 
-export interface LocatedMapping {
-  config: MappingConfig;
-  /** Where the configuration lives: `config/sync` or `config/mapping/<name>`. */
-  location: string;
+/** The `sync/mappings` item of that name, as the server sends it (its shape is checked by the caller). */
+export async function findSyncMappingsItem(name: string, signal?: AbortSignal): Promise<unknown> {
+  const page = await request({
+    path: 'sync/mappings',
+    query: { _queryFilter: printFilter(eq('/name', name)), _pageSize: 1 },
+    schema: z.looseObject({ result: z.array(z.unknown()) }),
+    signal,
+  });
+  return page.result[0];
 }
 
-/** Picks one mapping out of `config/sync`, checking it like any response. */
-export function mappingFromSyncConfig(sync: Awaited<ReturnType<typeof readSyncConfig>>, name: string): MappingConfig | null {
-  const found = sync.mappings?.find((m) => m.name === name);
-  if (!found) return null;
+export type MappingLocation = 'config/sync' | `config/mapping/${string}` | 'sync/mappings';
+
+export interface LocatedMapping {
+  config: MappingConfig;
+  /** Where the configuration was found. */
+  location: MappingLocation;
+  /**
+   * Found only as a `sync/mappings` item that carries neither properties nor policies: what the
+   * page shows is its name, source and target, not its whole configuration.
+   */
+  summaryOnly?: boolean;
+}
+
+/** Checks one mapping found in a document like any response. */
+function checkMapping(found: unknown, name: string, where: string): MappingConfig {
   const parsed = mappingConfigSchema.safeParse(found);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new MalformedResponseError(
-      `The mapping ${name} in config/sync has an unexpected shape${issue?.path.length ? ` at ${issue.path.join('.')}` : ''}: ${issue?.message ?? 'invalid'}`,
+      `The mapping ${name} in ${where} has an unexpected shape${issue?.path.length ? ` at ${issue.path.join('.')}` : ''}: ${issue?.message ?? 'invalid'}`,
       200,
       '',
     );
@@ -33,21 +57,47 @@ export function mappingFromSyncConfig(sync: Awaited<ReturnType<typeof readSyncCo
   return parsed.data;
 }
 
-/** A per-file mapping, or a 404 that names both places looked in. */
-export async function readPerFileMapping(name: string, signal?: AbortSignal): Promise<LocatedMapping> {
+const named = (name: string) => (entry: unknown) => entry !== null && typeof entry === 'object' && (entry as { name?: unknown }).name === name;
+
+/** Picks one mapping out of `config/sync` (stepping over `null` entries), checking it like any response. */
+export function mappingFromSyncConfig(sync: SyncConfig | null, name: string): MappingConfig | null {
+  const found = sync?.mappings?.find(named(name));
+  return found === undefined ? null : checkMapping(found, name, 'config/sync');
+}
+
+/** A 404 means "not kept here"; anything else is a real failure and is shown as it is. */
+async function orNotHere<T>(read: Promise<T>): Promise<T | null> {
   try {
-    return { config: await readMappingConfig(name, signal), location: `config/mapping/${name}` };
+    return await read;
   } catch (error) {
-    if (error instanceof CrestError && error.status === 404) {
-      throw new CrestError({
-        status: 404,
-        code: 404,
-        reason: error.reason,
-        message: `No mapping named ${name}: it is neither in config/sync nor at config/mapping/${name} (the server said: ${error.message})`,
-      });
-    }
+    if (error instanceof CrestError && error.status === 404) return null;
     throw error;
   }
+}
+
+/**
+ * A mapping wherever the server keeps it (idm-api.md §2.1, §10): in `config/sync` (which newer
+ * deployments answer with 404), in `config/mapping/<name>`, or only as a `sync/mappings` item
+ * (which may carry the full configuration). A 404 from one place is not "no such mapping" while
+ * another can still answer; the places are asked in that order and the first that has it wins.
+ * Only when none has it is it a 404 naming the three places.
+ */
+export async function locateMapping(name: string, syncConfig: () => Promise<SyncConfig | null>, signal?: AbortSignal): Promise<LocatedMapping> {
+  const fromSync = mappingFromSyncConfig(await syncConfig(), name);
+  if (fromSync) return { config: fromSync, location: 'config/sync' };
+  const perFile = await orNotHere(readMappingConfig(name, signal));
+  if (perFile) return { config: perFile, location: `config/mapping/${name}` };
+  const item = await findSyncMappingsItem(name, signal);
+  if (named(name)(item)) {
+    const config = checkMapping(item, name, 'sync/mappings');
+    return { config, location: 'sync/mappings', summaryOnly: config.properties === undefined && config.policies === undefined };
+  }
+  throw new CrestError({
+    status: 404,
+    code: 404,
+    reason: 'Not Found',
+    message: `No mapping named ${name}: it is neither in config/sync, nor at config/mapping/${name}, nor listed by sync/mappings`,
+  });
 }
 
 export const QUEUE_COUNT_LIMIT = 500;

@@ -36,11 +36,11 @@ export type Policy = z.infer<typeof policySchema>;
 
 /**
  * `config/sync`: the mappings are checked one by one later, so one odd mapping in the document
- * cannot break the page of another.
+ * cannot break the page of another; real documents may hold `null` entries (idm-api.md §10).
  */
 export const syncConfigSchema = z.looseObject({
   _id: z.optional(z.string()),
-  mappings: z.optional(z.nullable(z.array(z.looseObject({ name: z.optional(z.string()) })))),
+  mappings: z.optional(z.nullable(z.array(z.unknown()))),
 });
 
 export const queueCountSchema = z.looseObject({

@@ -5,6 +5,8 @@ import { http, HttpResponse } from 'msw';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { server } from '../../../../mocks/node';
+import { resetTenant, SERVER_PROFILES } from '../../../../mocks/tenant';
+import { TEST_TENANT_URL } from '../../../testing/setup-tests';
 import { renderRoutes } from '../../../testing/render';
 import { MappingDetailPage, type MappingDetailPageProps } from './mapping-detail-page';
 
@@ -92,10 +94,54 @@ describe('MappingDetailPage', () => {
     expect(section('Recent recon runs')).toContainElement(screen.getByText('Runs of managedUser_systemLdapAccounts'));
   });
 
-  it('says when there is no such mapping, naming both places looked in', async () => {
+  it.each(SERVER_PROFILES)('%s: says when there is no such mapping, naming the three places looked in', async (profile) => {
+    resetTenant({ profile });
     renderPage('noSuchMapping');
     expect(await screen.findByRole('heading', { name: 'No such mapping' })).toBeInTheDocument();
-    expect(screen.getByText(/No mapping named noSuchMapping: it is neither in config\/sync nor at config\/mapping\/noSuchMapping/)).toBeInTheDocument();
+    expect(screen.getByText('No mapping named noSuchMapping: it is neither in config/sync, nor at config/mapping/noSuchMapping, nor listed by sync/mappings')).toBeInTheDocument();
+  });
+
+  it.each([
+    ['aic', 'managedUser_systemLdapAccounts', 'Configured in config/sync as sync/managedUser_systemLdapAccounts'],
+    ['self-managed', 'managedUser_systemLdapAccounts', 'Configured in config/mapping/managedUser_systemLdapAccounts as mapping/managedUser_systemLdapAccounts'],
+    ['aic', 'managedAlpha_user_managedBravo_user', 'Configured in config/mapping/managedAlpha_user_managedBravo_user as mapping/managedAlpha_user_managedBravo_user'],
+    ['self-managed', 'managedAlpha_user_managedBravo_user', 'Configured in config/mapping/managedAlpha_user_managedBravo_user as mapping/managedAlpha_user_managedBravo_user'],
+    ['aic', 'managedBravo_role_systemAdGroups', 'Read from sync/mappings'],
+    ['self-managed', 'managedBravo_role_systemAdGroups', 'Configured in config/mapping/managedBravo_role_systemAdGroups as mapping/managedBravo_role_systemAdGroups'],
+  ] as const)('%s: finds %s wherever the server keeps it (%s)', async (profile, name, where) => {
+    resetTenant({ profile });
+    renderPage(name);
+    expect(await screen.findByRole('heading', { level: 1, name })).toBeInTheDocument();
+    expect(screen.getByText(/^(Configured in|Read from)/)).toHaveTextContent(where);
+    // The whole configuration, wherever it came from: all 13 situations and their policies.
+    expect(within(section('Situation policies')).getAllByRole('rowheader')).toHaveLength(13);
+    expect(screen.queryByRole('note')).not.toBeInTheDocument();
+  });
+
+  it('steps over null entries in config/sync', async () => {
+    const { body } = { body: (await (await fetch(`${TEST_TENANT_URL}/openidm/config/sync`)).json()) as { mappings: unknown[] } };
+    expect(body.mappings).toContain(null);
+    renderPage('managedUser_systemLdapAccounts');
+    expect(await screen.findByText(/^Configured in/)).toHaveTextContent('Configured in config/sync');
+  });
+
+  it('says when only the summary could be read from sync/mappings', async () => {
+    resetTenant({ profile: 'self-managed' });
+    server.use(http.get('*/openidm/config/mapping/:name', () => HttpResponse.json({ code: 404, reason: 'Not Found', message: 'Not found' }, { status: 404 })));
+    renderPage('managedUser_systemLdapAccounts');
+    expect(await screen.findByText(/^Read from/)).toHaveTextContent('Read from sync/mappings');
+    expect(screen.getByRole('note')).toHaveTextContent('Only this mapping’s summary could be read');
+    expect(section('Attribute properties')).toHaveTextContent('Not known: the server’s summary of this mapping does not include them.');
+    expect(section('Situation policies')).toHaveTextContent('Not known');
+    expect(screen.getByText('system/ldap/account')).toBeInTheDocument();
+  });
+
+  it('a 404 from config/sync does not hide a failure of config/mapping', async () => {
+    resetTenant({ profile: 'self-managed' });
+    server.use(http.get('*/openidm/config/mapping/:name', () => HttpResponse.json({ code: 403, reason: 'Forbidden', message: 'Access to config/mapping denied' }, { status: 403 })));
+    renderPage('managedUser_systemLdapAccounts');
+    expect(await screen.findByRole('heading', { name: 'The mapping could not be loaded' })).toBeInTheDocument();
+    expect(screen.getByText('Access to config/mapping denied')).toBeInTheDocument();
   });
 
   it('shows the server message when the configuration cannot be read', async () => {

@@ -150,7 +150,7 @@ export function MappingDetailPage({ reconPanel }: MappingDetailPageProps) {
     );
   }
 
-  const { config, location } = query.data;
+  const { config, location, summaryOnly } = query.data;
   const raw = JSON.stringify(config, null, 2);
   const panel = typeof reconPanel === 'function' ? reconPanel(config.name) : reconPanel;
 
@@ -168,14 +168,20 @@ export function MappingDetailPage({ reconPanel }: MappingDetailPageProps) {
           <span className="mono">{config.source}</span> <span aria-label="to">→</span> <span className="mono">{config.target}</span>
         </p>
         <p className="muted">
-          Configured in <code>{location}</code>
-          {config._id ? (
+          {location === 'sync/mappings' ? 'Read from' : 'Configured in'} <code>{location}</code>
+          {config._id && location !== 'sync/mappings' ? (
             <>
               {' '}
               as <code>{config._id}</code>
             </>
           ) : null}
         </p>
+        {summaryOnly ? (
+          <p className="notice notice-info" role="note">
+            Only this mapping’s summary could be read: it is neither in <code>config/sync</code> nor at <code>config/mapping/{config.name}</code>, and its{' '}
+            <code>sync/mappings</code> item carries no properties or policies. The sections below show only what that item holds.
+          </p>
+        ) : null}
       </header>
 
       <div className="detail-grid">
@@ -188,11 +194,11 @@ export function MappingDetailPage({ reconPanel }: MappingDetailPageProps) {
       </div>
 
       <Section id="properties-heading" title="Attribute properties">
-        <PropertiesTable properties={config.properties ?? []} />
+        {summaryOnly ? <p className="muted">Not known: the server’s summary of this mapping does not include them.</p> : <PropertiesTable properties={config.properties ?? []} />}
       </Section>
 
       <Section id="policies-heading" title="Situation policies">
-        <PoliciesTable policies={config.policies ?? []} />
+        {summaryOnly ? <p className="muted">Not known: the server’s summary of this mapping does not include them.</p> : <PoliciesTable policies={config.policies ?? []} />}
       </Section>
 
       <Section id="correlation-heading" title="Correlation">

@@ -11,6 +11,21 @@ import { MappingsPage } from './mappings-page';
 const renderMappings = (url = '/mappings') => renderRoute('/mappings', <MappingsPage />, url);
 
 describe('MappingsPage', () => {
+  it('reads the page mapping by mapping: one it cannot read is listed with why and its raw JSON, the others show', async () => {
+    const user = userEvent.setup();
+    const answer = (await (await fetch(`${TEST_TENANT_URL}/openidm/sync/mappings?_queryFilter=true&_pageSize=50`)).json()) as { result: Record<string, unknown>[] };
+    answer.result[2] = { ...answer.result[2], _id: null };
+    server.use(http.get(`${TEST_TENANT_URL}/openidm/sync/mappings`, () => HttpResponse.json(answer)));
+    renderMappings();
+    const table = await screen.findByRole('table', { name: 'Mappings in processing order' });
+    expect(within(table).getAllByRole('row').slice(1)).toHaveLength(49);
+    const unreadable = screen.getByRole('status', { name: 'mapping that could not be read' });
+    expect(unreadable).toHaveTextContent('1 mapping could not be read (of 50 on this page); the others are shown as usual.');
+    expect(unreadable).toHaveTextContent('Item 3 could not be read: _id — expected string, received null');
+    await user.click(within(unreadable).getByText('Raw JSON'));
+    expect(within(unreadable).getByText(/"_id": null/)).toBeVisible();
+  });
+
   it('shows a loading state, then the first page in processing order', async () => {
     renderMappings();
     expect(screen.getByText('Loading mappings…')).toHaveAttribute('role', 'status');

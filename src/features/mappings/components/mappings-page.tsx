@@ -10,7 +10,8 @@ import { ExportCsvButton } from '../../../components/export-csv-button';
 import { Pager } from '../../../components/pager';
 import { EmptyState, ErrorState, LoadingState, NoMatchState } from '../../../components/states';
 import { usePageTitle } from '../../../components/use-page-title';
-import { trustedTotal } from '../../../lib/crest-query';
+import { UnreadableItems } from '../../../components/unreadable-items';
+import { pageLength, trustedTotal } from '../../../lib/crest-query';
 import { curlCommand } from '../../../lib/http';
 import { checkFilter } from '../../../lib/query-filter';
 import { mappingQueries } from '../api/queries';
@@ -110,7 +111,13 @@ export function MappingsPage() {
       ) : shownPage ? (
         <>
           {query.isError ? <ErrorState title="The mappings could not be loaded" error={query.error} /> : null}
-          {shownPage.result.length === 0 ? (
+          {/* Numbered by their place in the whole list, like the table's rows. */}
+          <UnreadableItems
+            items={(shownPage.unreadable ?? []).map((item) => ({ ...item, index: item.index + shownPage.offset }))}
+            noun={shownPage.unreadable?.length === 1 ? 'mapping' : 'mappings'}
+            total={pageLength(shownPage)}
+          />
+          {pageLength(shownPage) === 0 ? (
             view.page > 1 ? (
               <EmptyState title={`Page ${view.page} is past the end of the list`}>
                 <button type="button" onClick={() => goToPage(1)}>
@@ -132,7 +139,7 @@ export function MappingsPage() {
             page={view.page}
             pageSize={view.pageSize}
             pageSizes={PAGE_SIZES}
-            shown={page ? page.result.length : null}
+            shown={page ? pageLength(page) : null}
             total={page ? trustedTotal(page, offset) : null}
             hasNext={Boolean(page?.pagedResultsCookie)}
             busy={query.isFetching}

@@ -3,8 +3,9 @@
  * the list at once (with what the server answered) so it shows before the next poll.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { watchList, type WatchedList } from '../watch';
-import { reconQueries } from './queries';
+import { watchList } from '../watch';
+import { rememberLaunch } from './launched-reports';
+import { reconQueries, type ReadRunList } from './queries';
 import { cancelRecon, launchRecon, type LaunchReconParams } from './requests';
 
 export function useLaunchRecon() {
@@ -12,13 +13,19 @@ export function useLaunchRecon() {
   return useMutation({
     mutationFn: (params: LaunchReconParams) => launchRecon(params),
     onSuccess: async (result, params) => {
-      client.setQueryData<WatchedList>(reconQueries.lists(), (old) =>
+      // reconById keeps no report; a full run keeps what was asked for.
+      rememberLaunch(client, result._id, params.sourceId ? 'none' : (params.report ?? 'none'));
+      client.setQueryData<ReadRunList>(reconQueries.lists(), (old) =>
         old
-          ? watchList(
-              old,
-              [...old.runs, { _id: result._id, mapping: params.mapping, state: result.state, stage: 'ACTIVE_INITIALIZED', started: new Date().toISOString(), ended: '' }],
-              Date.now(),
-            )
+          ? {
+              ...watchList(
+                old,
+                [...old.runs, { _id: result._id, mapping: params.mapping, state: result.state, stage: 'ACTIVE_INITIALIZED', started: new Date().toISOString(), ended: '' }],
+                Date.now(),
+              ),
+              // The runs the server sent that could not be read are still there until the next answer.
+              unreadable: old.unreadable,
+            }
           : old,
       );
       await client.invalidateQueries({ queryKey: reconQueries.lists() });

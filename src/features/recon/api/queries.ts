@@ -10,18 +10,52 @@
  * client's back-off (429, offline) can wrap them.
  */
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { isNoReport, listAssociationEntries, listAssociationSummaries, listReconRuns, readAssociationSummary, readReconRun, searchMappings } from './requests';
+import { hasReportEndpoint, isNoReport, listAssociationEntries, listAssociationSummaries, listReconRuns, readAssociationSummary, readReconRun, searchMappings, type RecordReport } from './requests';
+import type { AssociationSummary } from './schemas';
+import type { UnreadableItem } from '../../../lib/tolerant-list';
 import { pollDelay, watchList, watchRun, type WatchedList, type WatchedRun } from '../watch';
+
+/**
+ * The runs list as watched, with the runs the server sent that could not be read (optional: code
+ * that writes the list through `watchList` alone, such as an optimistic update, leaves it out).
+ */
+export type ReadRunList = WatchedList & { unreadable?: UnreadableItem[] | undefined };
 
 /** How long after a run ends a missing per-record report is looked for again, and how often. */
 export const REPORT_WAIT_MS = 120_000;
-export const REPORT_RECHECK_MS = 4_000;
+/** The first re-check of a missing report; each next one waits twice as long, up to {@link REPORT_RECHECK_MAX_MS}. */
+export const REPORT_RECHECK_MS = 2_000;
+export const REPORT_RECHECK_MAX_MS = 30_000;
+
+/**
+ * What the server said about a run's per-record report: `kept`; `missing` (a 404: the run was
+ * launched without one, or the server no longer keeps it — by default only the latest is kept);
+ * `unsupported` (the tenant has no `recon/assoc` at all). `launchedWith` is known only for runs
+ * launched from this console in this session.
+ */
+export type ReportLookup =
+  | { status: 'kept'; summary: AssociationSummary }
+  | { status: 'missing'; launchedWith: RecordReport | undefined }
+  | { status: 'unsupported' };
+
+/**
+ * The delay before asking again for a report still missing after `answers` answers, or false once
+ * the run ended more than {@link REPORT_WAIT_MS} ago (either side of now: the server's clock may
+ * run ahead of the browser's): 2 s, 4 s, 8 s, 16 s, then every 30 s — 7 requests in two minutes.
+ */
+export function reportRecheckDelay(answers: number, ended: string | null | undefined, now: number): number | false {
+  const endedAt = ended ? Date.parse(ended) : NaN;
+  if (!(Math.abs(now - endedAt) < REPORT_WAIT_MS)) return false;
+  return Math.min(REPORT_RECHECK_MAX_MS, REPORT_RECHECK_MS * 2 ** Math.max(0, answers - 1));
+}
 export const REPORT_PAGES = 10;
 
 /** Run id → the kind of per-record report it kept; `complete` is false when there were more. */
 export interface RunReports {
   kinds: Record<string, 'report' | 'analysis'>;
   complete: boolean;
+  /** Summaries the server listed that could not be read: their runs are not marked. */
+  unreadable: number;
 }
 
 export const reconQueries = {
@@ -33,12 +67,12 @@ export const reconQueries = {
       queryFn: async ({ signal, client, queryKey }) => {
         const { reconciliations } = await listReconRuns(signal);
         const previous = client.getQueryData<WatchedList>(queryKey);
-        const next = watchList(previous, reconciliations, Date.now());
+        const next = watchList(previous, reconciliations.items, Date.now());
         // A run that ended may have kept a per-record report: look again now, not in a minute.
         if (next.finished.length > 0 && next.finished[0] !== previous?.finished[0]) {
           void client.invalidateQueries({ queryKey: reconQueries.reports().queryKey });
         }
-        return next;
+        return { ...next, unreadable: reconciliations.unreadable } satisfies ReadRunList;
       },
       // One request per interval for all active runs, on the same clock as a single run's page.
       refetchInterval: (query) => pollDelay(query.state.data),
@@ -56,13 +90,15 @@ export const reconQueries = {
       queryFn: async ({ signal }): Promise<RunReports> => {
         const kinds: Record<string, 'report' | 'analysis'> = {};
         let cookie: string | undefined;
+        let unreadable = 0;
         for (let page = 0; page < REPORT_PAGES; page++) {
           const answer = await listAssociationSummaries(cookie, signal);
           for (const summary of answer.result) kinds[summary._id] = summary.isAnalysis === true || summary.isAnalysis === 'true' ? 'analysis' : 'report';
+          unreadable += answer.unreadable?.length ?? 0;
           cookie = answer.pagedResultsCookie ?? undefined;
-          if (!cookie) return { kinds, complete: true };
+          if (!cookie) return { kinds, complete: true, unreadable };
         }
-        return { kinds, complete: false };
+        return { kinds, complete: false, unreadable };
       },
       staleTime: 60_000,
     }),
@@ -83,22 +119,38 @@ export const reconQueries = {
       // A finished run never changes again.
       staleTime: (query) => (query.state.data && !query.state.data.active ? Infinity : 0),
     }),
+  /** Whether the tenant has `recon/assoc` at all (asked once a session, only when it matters). */
+  reportEndpoint: () =>
+    queryOptions({
+      queryKey: [...reconQueries.all(), 'report-endpoint'] as const,
+      queryFn: ({ signal }) => hasReportEndpoint(signal),
+      staleTime: Infinity,
+      gcTime: Infinity,
+    }),
   /**
-   * A finished run's per-record report, which never changes once there. When the server says
-   * there is none (404) for a run that ended moments ago (`ended`), it is asked again every few
-   * seconds for two minutes: nothing documents that the report is written before the run's state
-   * turns final.
+   * A finished run's per-record report, which never changes once there; see {@link ReportLookup}.
+   * A run launched here with a report whose report is missing moments after it ended is asked
+   * again with back-off ({@link reportRecheckDelay}): nothing documents that the report is written
+   * before the run's state turns final. Any other run is asked once.
    */
-  report: (id: string, ended?: string) =>
+  report: (id: string, launchedWith: RecordReport | undefined, ended?: string | null) =>
     queryOptions({
       queryKey: [...reconQueries.all(), 'report', id] as const,
-      queryFn: ({ signal }) => readAssociationSummary(id, signal),
+      queryFn: async ({ signal, client }): Promise<ReportLookup> => {
+        try {
+          return { status: 'kept', summary: await readAssociationSummary(id, signal) };
+        } catch (error) {
+          if (!isNoReport(error)) throw error;
+          // Only when a report was asked for does its absence need explaining: is there any?
+          if (launchedWith && launchedWith !== 'none' && !(await client.fetchQuery(reconQueries.reportEndpoint()))) return { status: 'unsupported' };
+          return { status: 'missing', launchedWith };
+        }
+      },
       staleTime: Infinity,
       refetchInterval: (query) => {
-        const endedAt = ended ? Date.parse(ended) : NaN;
-        // Either side of now: the server's clock may run ahead of the browser's.
-        const recent = Math.abs(Date.now() - endedAt) < REPORT_WAIT_MS;
-        return query.state.status === 'error' && isNoReport(query.state.error) && recent ? REPORT_RECHECK_MS : false;
+        const data = query.state.data;
+        if (data?.status !== 'missing' || !data.launchedWith || data.launchedWith === 'none') return false;
+        return reportRecheckDelay(query.state.dataUpdateCount, ended, Date.now());
       },
     }),
   reportEntries: (id: string, filter: string) =>

@@ -32,8 +32,12 @@ export function launchRecon({ mapping, sourceId, report = 'none' }: LaunchReconP
   return request({
     method: 'POST',
     path: 'recon',
+    // `ids` is what the engine reads ("Action reconById requires a parameter 'ids'") and what
+    // ForgeRock's own admin UI sends; `id` is what the AIC and PingIDM 8 documentation show. The
+    // engine passes unknown parameters through, so both are sent: whichever the server reads, it
+    // finds (idm-api.md §10; README "Where each call's behaviour comes from").
     query: sourceId
-      ? { _action: 'reconById', mapping, id: sourceId }
+      ? { _action: 'reconById', mapping, id: sourceId, ids: sourceId }
       : { _action: 'recon', mapping, persistAssociations: report === 'none' ? undefined : 'true', analyze: report === 'analyze' ? 'true' : undefined },
     schema: launchResultSchema,
   });
@@ -47,6 +51,20 @@ export function isNoReport(error: unknown): boolean {
 /** The per-record report of one run; a CREST 404 when the run kept none (see {@link isNoReport}). */
 export function readAssociationSummary(reconId: string, signal?: AbortSignal) {
   return request({ path: `recon/assoc/${segment(reconId)}`, schema: associationSummarySchema, signal });
+}
+
+/**
+ * Whether the tenant keeps per-record reports at all: one query of `recon/assoc` for a single id.
+ * A 404 there means the endpoint itself is missing, so no run's report is worth asking for again.
+ */
+export async function hasReportEndpoint(signal?: AbortSignal): Promise<boolean> {
+  try {
+    await request({ path: 'recon/assoc', query: { _queryFilter: 'true', _fields: '_id', _pageSize: 1 }, schema: queryResultSchema(associationSummarySchema), signal });
+    return true;
+  } catch (error) {
+    if (isNoReport(error)) return false;
+    throw error;
+  }
 }
 
 export const SUMMARY_PAGE_SIZE = 500;

@@ -4,6 +4,7 @@
 import { focusManager } from '@tanstack/react-query';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { server } from '../../../../mocks/node';
 import { QUICK_MAPPING, SEEDED_ACTIVE_MAPPING } from '../../../../mocks/recon/seed';
@@ -38,6 +39,27 @@ async function dataRows() {
 }
 
 describe('Recon page', () => {
+  it('reads the runs one by one: a total sent as a number shows, a run it cannot read is one line with why and its raw JSON', async () => {
+    const user = userEvent.setup();
+    const answer = (await (await fetch(`${TEST_TENANT_URL}/openidm/recon`)).json()) as { reconciliations: Record<string, any>[] }; // eslint-disable-line @typescript-eslint/no-explicit-any -- the test edits arbitrary JSON
+    const finished = answer.reconciliations.find((r) => r.state === 'SUCCESS')!;
+    finished.progress.source.existing.total = Number(finished.progress.source.existing.total);
+    delete finished.ended;
+    const broken = { _id: 'broken-run', mapping: 'mapping1', state: 'SUCCESS', progress: { source: { existing: { processed: 'many', total: '3' } } } };
+    answer.reconciliations.splice(3, 0, broken);
+    server.use(http.get(`${TEST_TENANT_URL}/openidm/recon`, () => HttpResponse.json(answer)));
+    renderRecon('/recon');
+
+    await dataRows();
+    expect(screen.getByText(/^42 runs/)).toBeInTheDocument();
+    const unreadable = screen.getByRole('status', { name: 'run that could not be read' });
+    expect(unreadable).toHaveTextContent('1 run could not be read (of 43 on this page); the others are shown as usual.');
+    expect(unreadable).toHaveTextContent('Item 4 could not be read: progress.source.existing.processed — expected a string of digits, received string "many"');
+    await user.click(within(unreadable).getByText('Raw JSON'));
+    expect(within(unreadable).getByText(/"_id": "broken-run"/)).toBeVisible();
+  });
+
+
   it('lists the runs newest first, the active one with a progress bar', async () => {
     renderRecon('/recon');
     const rows = await dataRows();
@@ -60,6 +82,9 @@ describe('Recon page', () => {
     await searched(dialog, QUICK_MAPPING);
     await user.click(await within(dialog).findByRole('radio', { name: new RegExp(`^${QUICK_MAPPING}`) }));
     await user.click(within(dialog).getByRole('button', { name: 'Launch' }));
+    await screen.findByText(/Started a reconciliation of/);
+    // Move the tenant's clock past the run's end rather than wait for it.
+    getTenant().recon.clock.advance(60_000);
     const notice = await screen.findByText(`The reconciliation of ${QUICK_MAPPING} finished: succeeded.`, {}, { timeout: 4_000 });
     expect(notice.closest('[aria-live="polite"]')).not.toBeNull();
   });
@@ -80,6 +105,28 @@ describe('Recon page', () => {
     }
     const asked = seen.find((r) => r.url.pathname === '/openidm/recon/assoc')!;
     expect(Object.fromEntries(asked.url.searchParams)).toEqual({ _queryFilter: 'true', _fields: '_id,isAnalysis', _pageSize: '500' });
+  });
+
+  it('self-managed: marks only the reports the server still keeps, never one it cannot open', async () => {
+    resetTenant({ profile: 'self-managed' });
+    // The engine keeps each mapping's latest report and latest analysis; older ones are gone.
+    const persisted = getTenant().recon.runs.filter((r) => r.plan.persistAssociations);
+    const latest = new Map(persisted.map((r) => [`${r.mapping}|${String(r.plan.analyze)}`, r]));
+    const kept = new Map([...latest.values()].map((r) => [r.id, r.plan.analyze ? 'Analysis' : 'Report']));
+    const older = persisted.find((r) => !kept.has(r.id))!;
+    expect(older).toBeDefined();
+    // That mapping's runs, all in view.
+    renderRecon(`/recon?mapping=${older.mapping}`);
+    const rows = await dataRows();
+    await waitFor(() => expect(screen.getAllByRole('link', { name: /^(Analysis|Per-record report) of the run of / }).length).toBeGreaterThan(0));
+    let gone = 0;
+    for (const row of rows) {
+      const id = decodeURIComponent(within(row).getAllByRole('link')[0]!.getAttribute('href')!.split('/').pop()!);
+      const marker = within(row).queryByRole('link', { name: /^(Analysis|Per-record report) of the run of / });
+      expect(marker?.textContent ?? null).toBe(kept.get(id) ?? null);
+      if (!kept.has(id) && persisted.some((r) => r.id === id)) gone++;
+    }
+    expect(gone).toBeGreaterThan(0);
   });
 
   it('filters by mapping and state, in the URL', async () => {
@@ -147,7 +194,7 @@ describe('Recon page', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Launch' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     const launch = seen.find((r) => r.method === 'POST')!;
-    expect(Object.fromEntries(launch.url.searchParams)).toEqual({ _action: 'reconById', mapping: QUICK_MAPPING, id: 'emp 42/x' });
+    expect(Object.fromEntries(launch.url.searchParams)).toEqual({ _action: 'reconById', mapping: QUICK_MAPPING, id: 'emp 42/x', ids: 'emp 42/x' });
   });
 
   it('says so before launching when the mapping already has an active run', async () => {

@@ -11,6 +11,7 @@ import { SUMMARY_PAGE_SIZE } from '../api/requests';
 import { describeError } from '../../../lib/api-error';
 import { useSearchParams } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { UnreadableItems } from '../../../components/unreadable-items';
 import { usePageTitle } from '../../../components/use-page-title';
 import { filterRuns, hasReconFilter, readReconView, writeReconView, type ReconView, type StateFilter } from '../recon-view';
 import { RUN_STATES } from '../run-state';
@@ -44,6 +45,7 @@ export function ReconPage() {
   const { list: query, runs: allRuns, activeCount } = useLiveRuns();
   const reports = useQuery(reconQueries.reports());
   const kinds = reports.data?.kinds;
+  const unreadableRuns = query.data?.unreadable ?? [];
   const runs = useMemo<ListedRun[]>(() => filterRuns(allRuns, view).map((run) => ({ ...run, report: kinds?.[run._id] })), [allRuns, view, kinds]);
 
   function go(next: Partial<ReconView>) {
@@ -110,7 +112,14 @@ export function ReconPage() {
             {reports.data && !reports.data.complete ? ` · reports shown for the first ${REPORT_PAGES * SUMMARY_PAGE_SIZE} the server listed` : ''}
           </p>
           {reports.isError ? <p className="muted">Which runs kept a per-record report could not be checked: {describeError(reports.error)}</p> : null}
-          {query.data.runs.length === 0 ? (
+          {reports.data && reports.data.unreadable > 0 ? (
+            <p className="muted">
+              {reports.data.unreadable === 1 ? '1 per-record report' : `${reports.data.unreadable} per-record reports`} the server listed could not be read, so
+              their runs are not marked.
+            </p>
+          ) : null}
+          <UnreadableItems items={unreadableRuns} noun={unreadableRuns.length === 1 ? 'run' : 'runs'} total={query.data.runs.length + unreadableRuns.length} />
+          {query.data.runs.length === 0 && unreadableRuns.length === 0 ? (
             <EmptyState title="No reconciliation has run yet">
               <p>Launch one to reconcile a mapping's source and target.</p>
             </EmptyState>

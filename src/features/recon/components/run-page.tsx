@@ -20,8 +20,7 @@ import { CompareRuns } from './compare-runs';
 import { DurationSummary } from './duration-summary';
 import { finishedText } from './run-notices';
 import { PHASE_LABELS, PhaseProgress } from './run-progress';
-import { isNoReport } from '../api/requests';
-import { recordsLink, RunRecords, useRunReport } from './run-records';
+import { noRecordsText, recordsLink, RunRecords, useRunReport } from './run-records';
 import { RunStatusBadge } from './run-status-badge';
 import { SituationChart } from './situation-chart';
 
@@ -77,7 +76,7 @@ function RunDetails({ watch, refreshError }: { watch: WatchedRun; refreshError: 
   const active = isActive(run);
   // The same query as the Records section: a finished run's counts link to its records.
   const report = useRunReport(run);
-  const hasReport = report.isSuccess;
+  const hasReport = report.data?.status === 'kept';
   const [searchParams] = useSearchParams();
   return (
     <>
@@ -144,8 +143,8 @@ function RunDetails({ watch, refreshError }: { watch: WatchedRun; refreshError: 
             {!active && (run.statusSummary?.FAILURE ?? 0) > 0 ? (
               hasReport ? (
                 <Link to={recordsLink(searchParams, { status: 'FAILURE' })}>See which records failed</Link>
-              ) : isNoReport(report.error) ? (
-                <p className="muted">This run kept no per-record report, so which records failed is not known.</p>
+              ) : report.data && report.data.status !== 'kept' ? (
+                <p className="muted">{noRecordsText(report.data)}</p>
               ) : null
             ) : null}
           </section>
@@ -215,6 +214,8 @@ function TargetChanges({ run }: { run: ReconRun }) {
     ['Targets updated', target?.updated],
     ['Targets unchanged', target?.unchanged],
     ['Targets deleted', target?.deleted],
+    // Only some servers report it (AIC): shown when present.
+    ['Targets retried', target?.retried],
     ['Links created', links?.created],
   ];
   const shown = items.filter(([, n]) => n !== undefined) as [string, number][];

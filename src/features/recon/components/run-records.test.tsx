@@ -2,14 +2,15 @@
  * A finished run's per-record report against the mock tenant: which records, filtered and paged by
  * the server, failures with the server's message; a run without a report says why.
  */
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { server } from '../../../../mocks/node';
 import { QUICK_MAPPING } from '../../../../mocks/recon/seed';
 import { getTenant, resetTenant } from '../../../../mocks/tenant';
 import { TEST_TENANT_URL } from '../../../testing/setup-tests';
+import { REPORT_RECHECK_MS, REPORT_WAIT_MS } from '../api/queries';
 import type { AssociationEntry } from '../api/schemas';
 import { renderRecon } from '../test-utils';
 import { recordMessage, recordsFilter, recordsLink } from './run-records';
@@ -22,6 +23,16 @@ async function finishedRun(query: string): Promise<{ id: string; failures: numbe
   return { id, failures: run.statusSummary.FAILURE, total: run.statusSummary.SUCCESS + run.statusSummary.FAILURE };
 }
 
+/** The report requests the page makes, as paths under /openidm (the summary of `runId` and the recon/assoc list). */
+function reportRequests(runId: string) {
+  const seen: string[] = [];
+  server.events.on('request:start', ({ request }) => {
+    const path = new URL(request.url).pathname.replace(/^.*\/openidm\//, '');
+    if (path === `recon/assoc/${runId}` || path === 'recon/assoc') seen.push(path);
+  });
+  return seen;
+}
+
 function entryQueries() {
   const seen: URLSearchParams[] = [];
   server.events.on('request:start', ({ request }) => {
@@ -30,6 +41,10 @@ function entryQueries() {
   });
   return seen;
 }
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('A run’s records', () => {
   it('lists the records 50 at a time by the server’s cursor, and narrows them to the failures', async () => {
@@ -67,11 +82,11 @@ describe('A run’s records', () => {
     expect(within(first).getByText('none')).toBeInTheDocument();
   });
 
-  it('says when a run kept no report, and how to get one', async () => {
+  it('says when a run launched here without a report kept none, and how to get one', async () => {
     resetTenant({});
     const run = await finishedRun('');
     expect(run.failures).toBeGreaterThan(0);
-    renderRecon(`/recon/${run.id}`);
+    renderRecon(`/recon/${run.id}`, { launched: { [run.id]: 'none' } });
     expect(await screen.findByRole('heading', { name: 'This run kept no per-record report' })).toBeInTheDocument();
     expect(screen.queryByRole('table', { name: 'Records of this run' })).not.toBeInTheDocument();
     expect(screen.getByText('This run kept no per-record report, so which records failed is not known.')).toBeInTheDocument();
@@ -79,18 +94,63 @@ describe('A run’s records', () => {
     expect(within(screen.getByRole('table', { name: 'Situations found' })).queryAllByRole('link')).toHaveLength(0);
   });
 
-  it('looks again for a report that is not there yet just after the run ended', async () => {
-    const run = await finishedRun('persistAssociations=true');
-    // The server has not written the report yet when the page first asks.
-    server.use(
-      http.get(`${TEST_TENANT_URL}/openidm/recon/assoc/:id`, () => HttpResponse.json({ code: 404, reason: 'Not Found', message: 'Not yet' }, { status: 404 }), {
-        once: true,
-      }),
-    );
+  it('does not claim a run launched elsewhere kept no report, and asks for it only once', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const run = await finishedRun('');
+    const asked = reportRequests(run.id);
     renderRecon(`/recon/${run.id}`);
-    expect(await screen.findByRole('heading', { name: 'This run kept no per-record report' })).toBeInTheDocument();
-    expect(await screen.findByRole('table', { name: 'Records of this run' }, { timeout: 8_000 })).toBeInTheDocument();
-  }, 15_000);
+    expect(await screen.findByRole('heading', { name: 'No per-record report for this run' })).toBeInTheDocument();
+    expect(screen.getByText(/Either the run was launched without one .* or the server no longer keeps it/)).toBeInTheDocument();
+    expect(screen.getByText('The server has no per-record report for this run, so which records failed is not known.')).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'This run kept no per-record report' })).not.toBeInTheDocument();
+    await act(() => vi.advanceTimersByTimeAsync(REPORT_WAIT_MS + 10_000));
+    expect(asked).toEqual([`recon/assoc/${run.id}`]);
+  });
+
+  it('looks again, backing off, for the report of a run launched with one, just after it ended', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const run = await finishedRun('persistAssociations=true');
+    // The server has not written the report yet when the page first asks, nor the first time again.
+    let notYet = 2;
+    server.use(
+      http.get(`${TEST_TENANT_URL}/openidm/recon/assoc/:id`, () =>
+        notYet-- > 0 ? HttpResponse.json({ code: 404, reason: 'Not Found', message: 'Not yet' }, { status: 404 }) : undefined,
+      ),
+    );
+    const asked = reportRequests(run.id);
+    renderRecon(`/recon/${run.id}`, { launched: { [run.id]: 'persist' } });
+    expect(await screen.findByRole('heading', { name: 'This run’s per-record report is no longer on the server' })).toBeInTheDocument();
+    // Whether the tenant has recon/assoc at all is asked once; then 2 s, then 4 s later.
+    await waitFor(() => expect(asked).toEqual([`recon/assoc/${run.id}`, 'recon/assoc']));
+    await act(() => vi.advanceTimersByTimeAsync(REPORT_RECHECK_MS));
+    await waitFor(() => expect(asked).toHaveLength(3));
+    await act(() => vi.advanceTimersByTimeAsync(REPORT_RECHECK_MS * 2));
+    await waitFor(() => expect(asked).toHaveLength(4));
+    expect(await screen.findByRole('table', { name: 'Records of this run' })).toBeInTheDocument();
+    expect(asked).toEqual([`recon/assoc/${run.id}`, 'recon/assoc', `recon/assoc/${run.id}`, `recon/assoc/${run.id}`]);
+  });
+
+  it('asks once, and says so, when the tenant has no recon/assoc at all', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const run = await finishedRun('persistAssociations=true');
+    const missing = () => HttpResponse.json({ code: 404, reason: 'Not Found', message: 'Resource recon/assoc not found' }, { status: 404 });
+    server.use(http.get(`${TEST_TENANT_URL}/openidm/recon/assoc`, missing), http.get(`${TEST_TENANT_URL}/openidm/recon/assoc/:id`, missing));
+    const asked = reportRequests(run.id);
+    renderRecon(`/recon/${run.id}`, { launched: { [run.id]: 'persist' } });
+    expect(await screen.findByRole('heading', { name: 'This server keeps no per-record reports' })).toBeInTheDocument();
+    await act(() => vi.advanceTimersByTimeAsync(REPORT_WAIT_MS + 10_000));
+    expect(asked).toEqual([`recon/assoc/${run.id}`, 'recon/assoc']);
+  });
+
+  it('self-managed: says a run’s report is gone once a newer run of the mapping kept one', async () => {
+    resetTenant({ profile: 'self-managed' });
+    const older = await finishedRun('persistAssociations=true');
+    await finishedRun('persistAssociations=true');
+    renderRecon(`/recon/${older.id}`, { launched: { [older.id]: 'persist' } });
+    expect(await screen.findByRole('heading', { name: 'This run’s per-record report is no longer on the server' })).toBeInTheDocument();
+    expect(screen.getByText(/by default it keeps only the report of each mapping’s latest run/)).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'See which records failed' })).not.toBeInTheDocument();
+  });
 
   it('turns each situation count into a link to those records', async () => {
     const user = userEvent.setup();

@@ -5,7 +5,7 @@
  * cursor, each object linked to its linked resources, exportable as CSV.
  */
 import { createColumnHelper } from '@tanstack/react-table';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { useLocation, useSearchParams } from 'react-router';
 import { CopyButton } from '../../../components/copy-button';
@@ -13,10 +13,13 @@ import { DataTable, type CoreFeatures } from '../../../components/data-table';
 import { ExportCsvButton } from '../../../components/export-csv-button';
 import { ResourceLink } from '../../../components/resource-link';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { UnreadableItems } from '../../../components/unreadable-items';
+import type { UnreadableItem } from '../../../lib/tolerant-list';
 import { curlCommand } from '../../../lib/http';
 import { all, eq, printFilter } from '../../../lib/query-filter';
-import { reconQueries } from '../api/queries';
-import { ASSOCIATION_PAGE_SIZE, isNoReport } from '../api/requests';
+import { launchedWith } from '../api/launched-reports';
+import { reconQueries, type ReportLookup } from '../api/queries';
+import { ASSOCIATION_PAGE_SIZE } from '../api/requests';
 import type { AssociationEntry, AssociationSummary, ReconRun } from '../api/schemas';
 import { formatTime } from '../progress';
 import { isActive, SITUATIONS } from '../run-state';
@@ -113,7 +116,58 @@ const RECORD_CSV_COLUMNS = [
 
 /** The run's per-record report, asked for once the run has ended. */
 export function useRunReport(run: ReconRun) {
-  return useQuery({ ...reconQueries.report(run._id, run.ended), enabled: !isActive(run) });
+  const client = useQueryClient();
+  return useQuery({ ...reconQueries.report(run._id, launchedWith(client, run._id), run.ended), enabled: !isActive(run) });
+}
+
+/** Why a finished run shows no records, in one sentence (the run page repeats it beside the failures). */
+export function noRecordsText(lookup: Exclude<ReportLookup, { status: 'kept' }>): string {
+  if (lookup.status === 'unsupported') return 'This server keeps no per-record reports (it has no recon/assoc endpoint), so which records failed is not known.';
+  if (lookup.launchedWith === 'none') return 'This run kept no per-record report, so which records failed is not known.';
+  if (lookup.launchedWith) return 'The server no longer has this run’s per-record report, so which records failed is not known.';
+  return 'The server has no per-record report for this run, so which records failed is not known.';
+}
+
+function NoRecords({ lookup }: { lookup: Exclude<ReportLookup, { status: 'kept' }> }) {
+  if (lookup.status === 'unsupported') {
+    return (
+      <EmptyState title="This server keeps no per-record reports">
+        <p>
+          It answers 404 for <span className="mono">recon/assoc</span>, where per-record reports are read, so no run’s records can be shown here.
+        </p>
+      </EmptyState>
+    );
+  }
+  if (lookup.launchedWith && lookup.launchedWith !== 'none') {
+    return (
+      <EmptyState title="This run’s per-record report is no longer on the server">
+        <p>
+          It was launched with one, but the server does not have it: by default it keeps only the report of each mapping’s latest run and removes the older
+          ones (the mapping’s <span className="mono">reconAssociation</span> settings say how many). Just after a run ends its report may not be written
+          yet: the console looks again for two minutes.
+        </p>
+      </EmptyState>
+    );
+  }
+  if (lookup.launchedWith === 'none') {
+    return (
+      <EmptyState title="This run kept no per-record report">
+        <p>
+          The server keeps one only for runs launched with a per-record report (<span className="mono">persistAssociations</span>), which costs time on large
+          runs. Launch the mapping again with “Keep a per-record report” or as an analysis to see which records failed and why.
+        </p>
+      </EmptyState>
+    );
+  }
+  return (
+    <EmptyState title="No per-record report for this run">
+      <p>
+        Either the run was launched without one (the default: a report is kept only with <span className="mono">persistAssociations</span>), or the server no
+        longer keeps it: by default it keeps the report of each mapping’s latest run only. Launch the mapping again with “Keep a per-record report” or as an
+        analysis to see which records failed and why.
+      </p>
+    </EmptyState>
+  );
 }
 
 export function RunRecords({ run }: { run: ReconRun }) {
@@ -134,26 +188,19 @@ export function RunRecords({ run }: { run: ReconRun }) {
       ) : report.isPending ? (
         <LoadingState label="Looking for the run's per-record report…" />
       ) : report.isError ? (
-        isNoReport(report.error) ? (
-          <EmptyState title="This run kept no per-record report">
-            <p>
-              The server keeps one only for runs launched with a per-record report (<span className="mono">persistAssociations</span>), which costs time on large
-              runs. Launch the mapping again with “Keep a per-record report” or as an analysis to see which records failed and why.
-            </p>
-          </EmptyState>
-        ) : (
-          <ErrorState
-            title="The per-record report could not be loaded"
-            error={report.error}
-            action={
-              <button type="button" onClick={() => void report.refetch()}>
-                Try again
-              </button>
-            }
-          />
-        )
+        <ErrorState
+          title="The per-record report could not be loaded"
+          error={report.error}
+          action={
+            <button type="button" onClick={() => void report.refetch()}>
+              Try again
+            </button>
+          }
+        />
+      ) : report.data.status === 'kept' ? (
+        <RecordList runId={runId} summary={report.data.summary} />
       ) : (
-        <RecordList runId={runId} summary={report.data} />
+        <NoRecords lookup={report.data} />
       )}
     </section>
   );
@@ -167,6 +214,16 @@ function RecordList({ runId, summary }: { runId: string; summary: AssociationSum
   const filter = recordsFilter(situation, status);
   const entries = useInfiniteQuery(reconQueries.reportEntries(runId, filter));
   const records = useMemo(() => entries.data?.pages.flatMap((page) => page.result) ?? [], [entries.data]);
+  // Positions count across the pages loaded, so "item 51" is the first of the second page.
+  const unreadable = useMemo(() => {
+    const found: UnreadableItem[] = [];
+    let offset = 0;
+    for (const page of entries.data?.pages ?? []) {
+      for (const item of page.unreadable ?? []) found.push({ ...item, index: item.index + offset });
+      offset += page.result.length + (page.unreadable?.length ?? 0);
+    }
+    return found;
+  }, [entries.data]);
   const analysis = summary.isAnalysis === true || summary.isAnalysis === 'true';
 
   const choose = (choice: RecordsChoice) => setSearchParams(withRecordsFilter(searchParams, choice));
@@ -222,7 +279,7 @@ function RecordList({ runId, summary }: { runId: string; summary: AssociationSum
             </button>
           }
         />
-      ) : records.length === 0 ? (
+      ) : records.length === 0 && unreadable.length === 0 ? (
         <EmptyState title={situation || status ? 'No record matches these filters' : 'The report holds no records'}>
           {situation || status ? (
             <button type="button" onClick={() => choose({})}>
@@ -234,6 +291,7 @@ function RecordList({ runId, summary }: { runId: string; summary: AssociationSum
         </EmptyState>
       ) : (
         <>
+          <UnreadableItems items={unreadable} noun={unreadable.length === 1 ? 'record' : 'records'} total={records.length + unreadable.length} />
           <DataTable caption="Records of this run" columns={columns} data={records} getRowId={(e) => e._id} busy={entries.isFetching} />
           {entries.isError ? <ErrorState title="More records could not be loaded" error={entries.error} /> : null}
           <div className="load-row">

@@ -1,0 +1,21 @@
+/**
+ * What this console launched each run with (a per-record report or not), for this session. The
+ * server does not say in a run's answer whether it was launched with `persistAssociations`, so a
+ * missing report can be explained, and waited for, only for runs launched from here. Kept per
+ * QueryClient: it lives as long as the cache it explains, and tests never share it.
+ */
+import type { QueryClient } from '@tanstack/react-query';
+import type { RecordReport } from './requests';
+
+const launched = new WeakMap<QueryClient, Map<string, RecordReport>>();
+
+export function rememberLaunch(client: QueryClient, runId: string, report: RecordReport): void {
+  let runs = launched.get(client);
+  if (!runs) launched.set(client, (runs = new Map()));
+  runs.set(runId, report);
+}
+
+/** How the run was launched, when it was launched from this console in this session. */
+export function launchedWith(client: QueryClient, runId: string): RecordReport | undefined {
+  return launched.get(client)?.get(runId);
+}
