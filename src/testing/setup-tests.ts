@@ -4,7 +4,7 @@
  */
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { server } from '../../mocks/node';
 import { resetTenant } from '../../mocks/tenant';
 import { setRuntimeConfig } from '../config/runtime-config';
@@ -15,6 +15,10 @@ export const TEST_TENANT_URL = 'https://tenant.example.test';
 // findBy…/waitFor wait up to 4 s, not 1 s: Vitest runs test files side by side on a 2-core machine.
 configure({ asyncUtilTimeout: 4_000 });
 
+// Testing Library's waitFor/findBy drive fake timers (src/testing/fake-clock.ts) themselves, in
+// steps of fake time, but only when they see Jest's global: give them the one call they use.
+Object.assign(globalThis, { jest: { advanceTimersByTime: (ms: number) => vi.advanceTimersByTime(ms) } });
+
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(() => {
   resetTenant({});
@@ -23,6 +27,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   cleanup();
+  vi.useRealTimers();
   server.resetHandlers();
 });
 afterAll(() => server.close());

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { server } from '../../../../mocks/node';
 import { LONG_MAPPING, QUICK_MAPPING, SEEDED_ACTIVE_MAPPING } from '../../../../mocks/recon/seed';
 import { getTenant, resetTenant } from '../../../../mocks/tenant';
+import { useFakeClock } from '../../../testing/fake-clock';
 import { TEST_TENANT_URL } from '../../../testing/setup-tests';
 import { renderRecon } from '../test-utils';
 
@@ -34,6 +35,7 @@ describe('Recon run page', () => {
   });
 
   it('shows processed of total, throughput and time left once the source phase runs', async () => {
+    useFakeClock();
     const id = await launch(LONG_MAPPING);
     getTenant().recon.clock.advance(10_000);
     renderRecon(`/recon/${id}`);
@@ -60,7 +62,7 @@ describe('Recon run page', () => {
   });
 
   it('asks before canceling, sends one request for a double click, then shows Canceling and Canceled', async () => {
-    const user = userEvent.setup();
+    const { user } = useFakeClock();
     const canceled: string[] = [];
     server.events.on('request:start', ({ request }) => {
       if (request.method === 'POST') canceled.push(new URL(request.url).search);
@@ -84,6 +86,7 @@ describe('Recon run page', () => {
 
   it('announces completion when a watched run ends, then stops polling', async () => {
     resetTenant({ timeScale: 10 });
+    const { advance } = useFakeClock();
     const seen: string[] = [];
     const id = await launch(QUICK_MAPPING);
     server.events.on('request:start', ({ request }) => {
@@ -95,7 +98,7 @@ describe('Recon run page', () => {
     expect(status.closest('[aria-live="polite"]')).not.toBeNull();
     expect(screen.getByRole('table', { name: 'Situations found' })).toBeInTheDocument();
     const polls = seen.length;
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await advance(1_500);
     expect(seen.length).toBe(polls);
   });
 
