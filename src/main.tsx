@@ -3,13 +3,14 @@
  * real tenant never runs MSW code), restore or complete the sign-in, then render. A bad
  * config.json gets a page that says why.
  */
+// First, so that the components' own style sheets come after the tokens and base rules.
+import './app/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { ConfigErrorPage } from './app/config-error-page';
 import { authConfigOf, loadRuntimeConfig } from './config/runtime-config';
 import { bootstrapSession } from './features/auth/session';
-import './app/styles.css';
 
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);

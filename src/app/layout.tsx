@@ -3,6 +3,7 @@ import { APP_NAME } from '../components/use-page-title';
 import { paths } from '../config/paths';
 import { useSession } from '../features/auth/session';
 import { tenantLabel } from './tenant-label';
+import './layout.css';
 
 const NAV = [
   { to: paths.mappings, label: 'Mappings' },

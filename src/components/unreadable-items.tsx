@@ -3,6 +3,7 @@
  * raw JSON (as text, never as HTML). Pages render it beside the rows they could read.
  */
 import { rawJson, type UnreadableItem } from '../lib/tolerant-list';
+import './unreadable-items.css';
 
 export function UnreadableItems({ items, noun, total }: { items: readonly UnreadableItem[]; noun: string; total?: number }) {
   if (items.length === 0) return null;

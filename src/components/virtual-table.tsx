@@ -6,6 +6,7 @@
 import { tableFeatures, useTable, type ColumnDef, type RowData } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
+import './virtual-table.css';
 
 const features = tableFeatures({});
 export type VirtualTableFeatures = typeof features;

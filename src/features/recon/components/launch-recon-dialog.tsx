@@ -15,6 +15,7 @@ import { reconQueries } from '../api/queries';
 import { isActive, statusLabel } from '../run-state';
 import { MappingPicker } from './mapping-picker';
 import { ModalDialog } from '../../../components/modal-dialog';
+import '../recon.css';
 
 export interface LaunchedRun {
   id: string;

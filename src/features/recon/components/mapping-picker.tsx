@@ -7,6 +7,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { ErrorState } from '../../../components/states';
 import { reconQueries } from '../api/queries';
+import '../recon.css';
 
 const SEARCH_DELAY_MS = 250;
 

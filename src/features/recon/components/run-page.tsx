@@ -24,6 +24,7 @@ import { isNoReport } from '../api/requests';
 import { recordsLink, RunRecords, useRunReport } from './run-records';
 import { RunStatusBadge } from './run-status-badge';
 import { SituationChart } from './situation-chart';
+import '../recon.css';
 
 export function ReconRunPage() {
   const { id = '' } = useParams();

@@ -8,6 +8,7 @@ import { ModalDialog } from '../../../components/modal-dialog';
 import { deleteQueuedEvent } from '../api/requests';
 import type { QueuedEvent } from '../api/schemas';
 import { deleteEach, summarize, type DeleteResult, type DeleteResults } from '../bulk-delete';
+import '../sync-queue.css';
 
 export interface DeleteEventsDialogProps {
   events: QueuedEvent[];

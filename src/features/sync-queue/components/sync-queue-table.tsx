@@ -11,6 +11,7 @@ import { VirtualTable, type VirtualTableFeatures } from '../../../components/vir
 import { paths } from '../../../config/paths';
 import type { QueuedEvent } from '../api/schemas';
 import { flagsOf, formatAge } from '../sync-queue-view';
+import '../sync-queue.css';
 
 export interface SyncQueueTableProps {
   events: QueuedEvent[];
