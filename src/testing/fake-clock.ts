@@ -1,23 +1,28 @@
 /**
- * Fake time for the tests that watch something change over time: polling, progress, a run that
- * ends, a report written late. With real timers such a test races the machine's load (a poll a
- * second later arrives two seconds later on a busy two-core machine); with this clock nothing moves
- * until the test moves it, so the outcome cannot depend on how fast the machine is.
+ * Every unit test runs on a fake clock (installed by setup-tests.ts before each test): setTimeout,
+ * setInterval and Date only move when the test, Testing Library or user-event moves them. So:
  *
- * What it fakes: setTimeout/setInterval (TanStack Query's polling and batching, debounces) and Date
- * (the mock tenant's recon clock reads Date.now(), so recon runs progress with this clock too).
- * Testing Library's findBy…/waitFor then advance this clock themselves (see setup-tests.ts), so
- * their timeout is fake time, not wall time.
+ * - what happens over time (polling, progress, a run that ends, a late report) happens when the
+ *   test lets fake time pass, not when the machine gets round to it;
+ * - findBy…/waitFor give up after 4 s of fake time (they advance it themselves in small steps,
+ *   running what falls due), however long the machine takes to do the work in between.
+ *
+ * The mock tenant's recon clock reads Date.now(), so recon runs progress with this clock too.
+ * Not faked: queueMicrotask, setImmediate and the like, which MSW and React's scheduler use.
  */
 import { act } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 
+export function installFakeClock(): void {
+  if (!vi.isFakeTimers()) vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+}
+
+/** For tests that watch time pass: a user, and a way to let time pass. */
 export function useFakeClock() {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+  installFakeClock();
   return {
-    /** A user whose typing and clicking move the fake clock instead of waiting on it. */
-    user: userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) }),
+    user: userEvent.setup(),
     /** Lets `ms` of fake time pass, running what falls due (polls, their responses, renders). */
     advance: (ms: number) =>
       act(async () => {
