@@ -92,7 +92,7 @@ describe('A run’s records', () => {
     renderRecon(`/recon/${run.id}`);
     expect(await screen.findByRole('heading', { name: 'This run kept no per-record report' })).toBeInTheDocument();
     expect(await screen.findByRole('table', { name: 'Records of this run' }, { timeout: 8_000 })).toBeInTheDocument();
-  }, 15_000);
+  });
 
   it('turns each situation count into a link to those records', async () => {
     const user = userEvent.setup();
