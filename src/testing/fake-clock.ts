@@ -11,18 +11,16 @@
  * Not faked: queueMicrotask, setImmediate and the like, which MSW and React's scheduler use.
  */
 import { act } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 
 export function installFakeClock(): void {
   if (!vi.isFakeTimers()) vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
 }
 
-/** For tests that watch time pass: a user, and a way to let time pass. */
+/** For tests that let time pass explicitly (the clock is already installed for every test). */
 export function useFakeClock() {
   installFakeClock();
   return {
-    user: userEvent.setup(),
     /** Lets `ms` of fake time pass, running what falls due (polls, their responses, renders). */
     advance: (ms: number) =>
       act(async () => {

@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { server } from '../../../../mocks/node';
 import { QUICK_MAPPING, SEEDED_ACTIVE_MAPPING } from '../../../../mocks/recon/seed';
 import { getTenant, resetTenant } from '../../../../mocks/tenant';
-import { useFakeClock } from '../../../testing/fake-clock';
 import { TEST_TENANT_URL } from '../../../testing/setup-tests';
 import { renderRecon } from '../test-utils';
 
@@ -42,7 +41,6 @@ describe('Recon page', () => {
   });
 
   it('polls the active runs one by one, not the whole list every second', async () => {
-    useFakeClock();
     const active = getTenant().recon.runs.find((r) => r.mapping === SEEDED_ACTIVE_MAPPING)!;
     const seen = recordRequests();
     renderRecon('/recon');
@@ -54,7 +52,7 @@ describe('Recon page', () => {
 
   it('announces a run that finishes while the list is open', async () => {
     resetTenant({ timeScale: 10 });
-    const { user } = useFakeClock();
+    const user = userEvent.setup();
     renderRecon('/recon');
     await dataRows();
     await user.click(screen.getByRole('button', { name: 'Launch a reconciliation…' }));

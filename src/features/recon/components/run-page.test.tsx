@@ -35,7 +35,6 @@ describe('Recon run page', () => {
   });
 
   it('shows processed of total, throughput and time left once the source phase runs', async () => {
-    useFakeClock();
     const id = await launch(LONG_MAPPING);
     getTenant().recon.clock.advance(10_000);
     renderRecon(`/recon/${id}`);
@@ -62,7 +61,7 @@ describe('Recon run page', () => {
   });
 
   it('asks before canceling, sends one request for a double click, then shows Canceling and Canceled', async () => {
-    const { user } = useFakeClock();
+    const user = userEvent.setup();
     const canceled: string[] = [];
     server.events.on('request:start', ({ request }) => {
       if (request.method === 'POST') canceled.push(new URL(request.url).search);

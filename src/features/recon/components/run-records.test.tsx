@@ -9,7 +9,6 @@ import { describe, expect, it } from 'vitest';
 import { server } from '../../../../mocks/node';
 import { QUICK_MAPPING } from '../../../../mocks/recon/seed';
 import { getTenant, resetTenant } from '../../../../mocks/tenant';
-import { useFakeClock } from '../../../testing/fake-clock';
 import { TEST_TENANT_URL } from '../../../testing/setup-tests';
 import type { AssociationEntry } from '../api/schemas';
 import { renderRecon } from '../test-utils';
@@ -81,7 +80,6 @@ describe('A run’s records', () => {
   });
 
   it('looks again for a report that is not there yet just after the run ended', async () => {
-    useFakeClock();
     const run = await finishedRun('persistAssociations=true');
     // The server has not written the report yet when the page first asks.
     server.use(
