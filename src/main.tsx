@@ -3,6 +3,8 @@
  * real tenant never runs MSW code), restore or complete the sign-in, then render. A bad
  * config.json gets a page that says why.
  */
+// First, so that the components' own style sheets come after the tokens and base rules.
+import './app/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
@@ -10,7 +12,6 @@ import { ConfigErrorPage } from './app/config-error-page';
 import { preloadRoute } from './app/router';
 import { authConfigOf, loadRuntimeConfig } from './config/runtime-config';
 import { bootstrapSession } from './features/auth/session';
-import './app/styles.css';
 
 async function start(): Promise<void> {
   // The page's own modules load while config.json (preloaded by index.html) and the sign-in are read.

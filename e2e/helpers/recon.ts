@@ -61,5 +61,6 @@ export async function chooseMapping(page: Page, mapping: string): Promise<Locato
 }
 
 export function statusBadge(page: Page, label: string): Locator {
-  return page.locator('.page-lede .badge', { hasText: label });
+  // The status badge in the run page's lede, the paragraph that also gives the run id.
+  return page.getByRole('paragraph').filter({ hasText: 'Run id' }).getByText(label, { exact: true });
 }

@@ -1,4 +1,5 @@
 import { ConfigError, EXAMPLE_CONFIG } from '../config/runtime-config';
+import './config-error-page.css';
 
 /** Shown instead of the console when config.json is missing or invalid: what is wrong, and an example. */
 export function ConfigErrorPage({ error }: { error: unknown }) {

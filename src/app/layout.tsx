@@ -4,6 +4,7 @@ import { paths } from '../config/paths';
 import { useSession } from '../features/auth/session';
 import { ConnectionNotices } from './connection-notices';
 import { tenantLabel } from './tenant-label';
+import './layout.css';
 
 const NAV = [
   { to: paths.mappings, label: 'Mappings' },

@@ -13,19 +13,23 @@ import { prefetchMappings } from './routes/mappings-data';
 type Prefetch = (client: QueryClient, url: URL) => void;
 
 /**
- * A loader that starts the page's first request and returns at once: the request runs while the
- * page's module loads and React renders (no waterfall), and the page's own query picks it up. It
- * never holds the navigation back, and never asks a tenant that would only answer 401.
+ * A loader that starts the page's first request and resolves as soon as it is under way (not when
+ * it is answered): the request runs while the page's module loads and React renders (no
+ * waterfall), and the page's own query picks it up. The loader waits only for the small module with
+ * the request's code, which loads beside the page's own module, so the page never subscribes before
+ * its request has started, whichever module arrives first. It never asks a tenant that would only
+ * answer 401.
  */
 function prefetching(client: QueryClient | undefined, load: () => Promise<Prefetch> | Prefetch) {
   if (!client) return undefined;
-  return ({ request }: LoaderFunctionArgs) => {
+  return async ({ request }: LoaderFunctionArgs) => {
     const signedIn = authConfigOf(getRuntimeConfig()).mode === 'none' || getAccessToken() !== null;
     if (signedIn) {
-      // A failure here is the page's to show, from its own query; the loader stays silent.
-      void Promise.resolve(load())
-        .then((prefetch) => prefetch(client, new URL(request.url)))
-        .catch(() => undefined);
+      try {
+        (await load())(client, new URL(request.url));
+      } catch {
+        // The module could not load: the page's own query will ask, and show any failure.
+      }
     }
     return null;
   };

@@ -6,6 +6,7 @@
 import { useId } from 'react';
 import { checkFilter, type FilterSyntaxError } from '../lib/query-filter';
 import { FilterSyntaxMessage } from './filter-syntax-message';
+import './advanced-filter-field.css';
 
 /** The syntax error in `text`, or null when it is empty or valid. */
 export function validateAdvancedFilter(text: string): FilterSyntaxError | null {

@@ -1,5 +1,6 @@
 /** Copies a text to the clipboard and says so, or says why it could not (the live region announces it). */
 import { useEffect, useState } from 'react';
+import './copy-button.css';
 
 export function CopyButton({ text, label, children = 'Copy' }: { text: string; label: string; children?: string }) {
   const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');

@@ -5,6 +5,7 @@
  * opener when it closes. `dismissible={false}` keeps it open while work it started still runs.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import './modal-dialog.css';
 
 export interface ModalDialogProps {
   title: string;

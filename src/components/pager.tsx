@@ -3,6 +3,7 @@
  * and the page size. Says only what is known: "of N" appears only when the total is trustworthy.
  */
 import { useId, useState, type FormEvent } from 'react';
+import './pager.css';
 
 export interface PagerProps {
   label: string;

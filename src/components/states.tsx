@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { CrestError, describeError, MalformedResponseError } from '../lib/api-error';
+import './states.css';
 
 export function LoadingState({ label }: { label: string }) {
   return (

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { rawJson, type UnreadableItem } from '../lib/tolerant-list';
 import { ModalDialog } from './modal-dialog';
+import './unreadable-items.css';
 
 export function UnreadableItems({ items, noun, total }: { items: readonly UnreadableItem[]; noun: string; total?: number }) {
   if (items.length === 0) return null;

@@ -94,10 +94,6 @@ export function isRetryable(error: unknown): boolean {
   return false;
 }
 
-export function isApiError(error: unknown): error is ApiError {
-  return error instanceof ApiError;
-}
-
 /** A one-line description a person can act on, e.g. "400 Bad Request: Invalid query filter". */
 export function describeError(error: unknown): string {
   if (error instanceof CrestError) return `${error.code} ${error.reason}: ${error.message}`;

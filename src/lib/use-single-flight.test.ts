@@ -1,5 +1,5 @@
 import { renderHook } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { accountOf } from './auth-token';
 import { useSingleFlight } from './use-single-flight';
 
@@ -33,7 +33,8 @@ describe('useSingleFlight', () => {
       sent++;
       return Promise.reject(new Error('refused'));
     });
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Let the rejection settle (every test runs on the fake clock).
+    await vi.advanceTimersByTimeAsync(0);
     result.current(() => {
       sent++;
       return Promise.resolve();

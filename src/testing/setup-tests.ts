@@ -4,20 +4,45 @@
  */
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { server } from '../../mocks/node';
 import { resetTenant } from '../../mocks/tenant';
 import { setRuntimeConfig } from '../config/runtime-config';
 import { setAccessToken } from '../lib/auth-token';
 import { releaseHolds } from '../lib/http';
+import { installFakeClock } from './fake-clock';
 
 export const TEST_TENANT_URL = 'https://tenant.example.test';
 
 // findBy…/waitFor wait up to 4 s, not 1 s: Vitest runs test files side by side on a 2-core machine.
 configure({ asyncUtilTimeout: 4_000 });
 
+// Every test runs on a fake clock (src/testing/fake-clock.ts). Testing Library's waitFor/findBy
+// drive fake timers themselves, in steps of fake time, but only when they see Jest's global: give
+// them the one call they use.
+Object.assign(globalThis, { jest: { advanceTimersByTime: (ms: number) => vi.advanceTimersByTime(ms) } });
+
+// user-event waits between steps with setTimeout: every instance, set up or direct, moves the fake
+// clock instead of waiting on it (a test may still pass its own options).
+vi.mock('@testing-library/user-event', async (importOriginal) => {
+  const { default: userEvent } = await importOriginal<typeof import('@testing-library/user-event')>();
+  const advanceTimers = (ms: number) => {
+    if (vi.isFakeTimers()) vi.advanceTimersByTime(ms);
+  };
+  const setup: typeof userEvent.setup = (options) => userEvent.setup({ advanceTimers, ...options });
+  const direct = Object.fromEntries(
+    Object.keys(userEvent).map((name) => [
+      name,
+      // The direct API (userEvent.click(element)) is a one-off set-up followed by the call.
+      name === 'setup' ? setup : (...args: unknown[]) => (setup() as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!(...args),
+    ]),
+  );
+  return { default: direct };
+});
+
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(() => {
+  installFakeClock();
   resetTenant({});
   setRuntimeConfig({ tenantUrl: TEST_TENANT_URL });
   setAccessToken(null);
@@ -26,6 +51,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   cleanup();
+  vi.useRealTimers();
   server.resetHandlers();
 });
 afterAll(() => server.close());

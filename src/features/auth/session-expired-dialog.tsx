@@ -3,6 +3,7 @@ import { ModalDialog } from '../../components/modal-dialog';
 import { describeError } from '../../lib/api-error';
 import { useSession } from './session';
 import { TokenForm } from './token-form';
+import './auth.css';
 
 /**
  * Shown over the page when the tenant answers 401. The page stays mounted underneath, so nothing

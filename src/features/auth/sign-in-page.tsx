@@ -3,6 +3,7 @@ import { APP_NAME, usePageTitle } from '../../components/use-page-title';
 import { describeError } from '../../lib/api-error';
 import { useSession } from './session';
 import { TokenForm } from './token-form';
+import './auth.css';
 
 export function SignInPage({ tenant }: { tenant: string }) {
   usePageTitle('Sign in');

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { CrestError, describeError } from '../../lib/api-error';
 import { verifyToken } from './verify-token';
+import './auth.css';
 
 /** The access-token field, checked against the tenant before it is kept. */
 export function TokenForm({ onAccepted, submitLabel }: { onAccepted: (token: string) => void; submitLabel: string }) {

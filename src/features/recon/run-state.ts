@@ -5,7 +5,7 @@
 import { STAGE_DESCRIPTIONS } from '../../lib/idm-vocabulary';
 import type { ReconRun } from './api/schemas';
 
-export { SITUATIONS, STAGE_DESCRIPTIONS } from '../../lib/idm-vocabulary';
+export { SITUATIONS } from '../../lib/idm-vocabulary';
 
 export const RUN_STATES = ['ACTIVE', 'SUCCESS', 'FAILED', 'CANCELED'] as const;
 

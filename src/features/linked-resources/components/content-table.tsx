@@ -4,6 +4,7 @@
  * and objects said to be empty, nested objects as nested tables, null as "null".
  */
 import type { ReactNode } from 'react';
+import '../linked-resources.css';
 
 export function ValueView({ value }: { value: unknown }): ReactNode {
   if (value === null) return <span className="value-null">null</span>;

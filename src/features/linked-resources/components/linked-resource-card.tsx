@@ -8,6 +8,7 @@ import { CopyButton } from '../../../components/copy-button';
 import { paths } from '../../../config/paths';
 import type { LinkedResource } from '../api/schemas';
 import { ContentTable } from './content-table';
+import '../linked-resources.css';
 
 export function LinkedResourceCard({ entry, pivotHref, headingId }: { entry: LinkedResource; pivotHref: string; headingId: string }) {
   const json = JSON.stringify(entry, null, 2);

@@ -15,6 +15,7 @@ import { linkedResourceQueries } from '../api/queries';
 import { backTo, checkResourcePath, linkedResourcesHref, pivot, readLinkedResourcesView, writeLinkedResourcesView } from '../linked-resources-view';
 import { LinkedResourceCard } from './linked-resource-card';
 import { ResourceForm } from './resource-form';
+import '../linked-resources.css';
 
 export function LinkedResourcesPage() {
   usePageTitle('Linked resources');

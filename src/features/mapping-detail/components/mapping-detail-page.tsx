@@ -18,6 +18,7 @@ import { SECTION_KEYS } from '../situations';
 import { PoliciesTable } from './policies-table';
 import { PropertiesTable } from './properties-table';
 import { JsonText, ScriptView, isScript } from './script-view';
+import '../mapping-detail.css';
 
 export interface MappingDetailPageProps {
   /** The mapping's recon runs with launch/cancel: a node, or a function of the mapping's name. */

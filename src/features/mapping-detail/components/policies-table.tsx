@@ -5,6 +5,7 @@
 import type { Policy } from '../api/schemas';
 import { SITUATIONS } from '../situations';
 import { ScriptView, isScript } from './script-view';
+import '../mapping-detail.css';
 
 function ActionView({ action }: { action: unknown }) {
   if (typeof action === 'string') return <span className="mono action-name">{action}</span>;

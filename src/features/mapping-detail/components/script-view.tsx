@@ -1,3 +1,4 @@
+import '../mapping-detail.css';
 /**
  * Scripts, filters and free-form values of a mapping, shown as text: a filter string as code, a
  * script object with its type and its inline source or file, anything else as JSON.

@@ -135,7 +135,8 @@ export const reconQueries = {
    */
   report: (id: string, launchedWith: RecordReport | undefined, ended?: string | null) =>
     queryOptions({
-      queryKey: [...reconQueries.all(), 'report', id] as const,
+      // How the run was launched is part of the key: it decides what a missing report means.
+      queryKey: [...reconQueries.all(), 'report', id, { launchedWith: launchedWith ?? null }] as const,
       queryFn: async ({ signal, client }): Promise<ReportLookup> => {
         try {
           return { status: 'kept', summary: await readAssociationSummary(id, signal) };

@@ -46,7 +46,6 @@ export const reconProgressSchema = z.looseObject({
   ),
   links: z.optional(z.looseObject({ existing: z.optional(existingCountSchema), created: z.optional(countSchema) })),
 });
-export type ReconProgress = z.infer<typeof reconProgressSchema>;
 
 export const durationStatSchema = z.looseObject({
   min: z.optional(z.number()),
@@ -88,14 +87,12 @@ export const reconListSchema = z.looseObject({ reconciliations: tolerantArray(re
 
 /** `POST /openidm/recon?_action=recon|reconById`. */
 export const launchResultSchema = z.looseObject({ _id: z.string(), state: z.string() });
-export type LaunchResult = z.infer<typeof launchResultSchema>;
 
 /** `POST /openidm/recon/<id>?_action=cancel`: AIC answers `status: "INITIATED"`. */
 export const cancelResultSchema = z.looseObject({ _id: z.string(), action: z.optional(z.string()), status: z.optional(z.string()) });
 
 /** One entry of `GET /openidm/sync/mappings`, only what the mapping picker shows. */
 export const mappingChoiceSchema = z.looseObject({ _id: z.string(), name: z.string(), source: z.optional(z.string()), target: z.optional(z.string()) });
-export type MappingChoice = z.infer<typeof mappingChoiceSchema>;
 
 /**
  * `GET /openidm/recon/assoc/<reconId>`: the per-record report a run kept because it was launched

@@ -5,6 +5,7 @@
 import type { ReconRun } from '../api/schemas';
 import { formatCount, formatTime } from '../progress';
 import { SITUATIONS } from '../run-state';
+import '../recon.css';
 
 function signed(n: number): string {
   return n > 0 ? `+${formatCount(n)}` : n < 0 ? `−${formatCount(-n)}` : '0';

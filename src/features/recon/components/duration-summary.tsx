@@ -1,5 +1,6 @@
 import type { DurationStat } from '../api/schemas';
 import { formatCount } from '../progress';
+import '../recon.css';
 
 const ms = (n: number | undefined) => (n === undefined ? '—' : `${formatCount(n)} ms`);
 

@@ -16,6 +16,7 @@ import { isActive, statusLabel } from '../run-state';
 import { MappingPicker } from './mapping-picker';
 import { ModalDialog } from '../../../components/modal-dialog';
 import { useSingleFlight } from '../../../lib/use-single-flight';
+import '../recon.css';
 
 export interface LaunchedRun {
   id: string;

@@ -9,6 +9,7 @@ import { ErrorState } from '../../../components/states';
 import { UnreadableItems } from '../../../components/unreadable-items';
 import type { UnreadableItem } from '../../../lib/tolerant-list';
 import { reconQueries } from '../api/queries';
+import '../recon.css';
 
 const SEARCH_DELAY_MS = 250;
 

@@ -15,6 +15,7 @@ import { RunNotices } from './run-notices';
 import { RunProgressCell } from './run-progress';
 import { RunStatusBadge } from './run-status-badge';
 import { useLiveRuns } from '../use-live-runs';
+import '../recon.css';
 
 export function MappingReconPanel({ mapping, limit = 5 }: { mapping: string; limit?: number }) {
   const [launching, setLaunching] = useState(false);

@@ -19,6 +19,7 @@ import { useLiveRuns } from '../use-live-runs';
 import { LaunchReconDialog, type LaunchedRun } from './launch-recon-dialog';
 import { ReconRunsTable, type ListedRun } from './recon-runs-table';
 import { RunNotices } from './run-notices';
+import '../recon.css';
 
 const STATE_LABELS: Record<(typeof RUN_STATES)[number], string> = { ACTIVE: 'Active', SUCCESS: 'Succeeded', FAILED: 'Failed', CANCELED: 'Canceled' };
 

@@ -12,6 +12,7 @@ import { isActive, stageText } from '../run-state';
 import { CancelReconButton } from './cancel-recon-button';
 import { RunProgressCell } from './run-progress';
 import { RunStatusBadge } from './run-status-badge';
+import '../recon.css';
 
 /** A run as the list shows it: with the kind of per-record report it kept, when known. */
 export type ListedRun = ReconRun & { report?: 'report' | 'analysis' | undefined };

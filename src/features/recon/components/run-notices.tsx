@@ -7,6 +7,7 @@ import { paths } from '../../../config/paths';
 import type { FinishedRun } from '../watch';
 import { STATUS_LABELS, runStatus } from '../run-state';
 import type { LaunchedRun } from './launch-recon-dialog';
+import '../recon.css';
 
 export function finishedText(run: Pick<FinishedRun, 'mapping' | 'state'>): string {
   const status = runStatus({ state: run.state, stage: undefined });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { server } from '../../../../mocks/node';
 import { LONG_MAPPING, QUICK_MAPPING, SEEDED_ACTIVE_MAPPING } from '../../../../mocks/recon/seed';
 import { getTenant, resetTenant } from '../../../../mocks/tenant';
+import { useFakeClock } from '../../../testing/fake-clock';
 import { TEST_TENANT_URL } from '../../../testing/setup-tests';
 import { renderRecon } from '../test-utils';
 
@@ -84,6 +85,7 @@ describe('Recon run page', () => {
 
   it('announces completion when a watched run ends, then stops polling', async () => {
     resetTenant({ timeScale: 10 });
+    const { advance } = useFakeClock();
     const seen: string[] = [];
     const id = await launch(QUICK_MAPPING);
     server.events.on('request:start', ({ request }) => {
@@ -95,7 +97,7 @@ describe('Recon run page', () => {
     expect(status.closest('[aria-live="polite"]')).not.toBeNull();
     expect(screen.getByRole('table', { name: 'Situations found' })).toBeInTheDocument();
     const polls = seen.length;
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await advance(1_500);
     expect(seen.length).toBe(polls);
   });
 

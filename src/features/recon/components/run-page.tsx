@@ -23,6 +23,7 @@ import { PHASE_LABELS, PhaseProgress } from './run-progress';
 import { noRecordsText, recordsLink, RunRecords, useRunReport } from './run-records';
 import { RunStatusBadge } from './run-status-badge';
 import { SituationChart } from './situation-chart';
+import '../recon.css';
 
 export function ReconRunPage() {
   const { id = '' } = useParams();

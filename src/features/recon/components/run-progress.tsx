@@ -6,6 +6,7 @@
 import type { ReconRun } from '../api/schemas';
 import { completion, formatCount, phaseCountOf, type PhaseCount } from '../progress';
 import { currentPhase, isActive, stageText, type Phase } from '../run-state';
+import '../recon.css';
 
 export const PHASE_LABELS: Record<Phase, string> = {
   source: 'Source entries',

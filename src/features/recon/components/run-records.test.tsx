@@ -95,7 +95,6 @@ describe('A run’s records', () => {
   });
 
   it('does not claim a run launched elsewhere kept no report, and asks for it only once', async () => {
-    vi.useFakeTimers({ shouldAdvanceTime: true });
     const run = await finishedRun('');
     const asked = reportRequests(run.id);
     renderRecon(`/recon/${run.id}`);
@@ -108,7 +107,6 @@ describe('A run’s records', () => {
   });
 
   it('looks again, backing off, for the report of a run launched with one, just after it ended', async () => {
-    vi.useFakeTimers({ shouldAdvanceTime: true });
     const run = await finishedRun('persistAssociations=true');
     // The server has not written the report yet when the page first asks, nor the first time again.
     let notYet = 2;
@@ -131,7 +129,6 @@ describe('A run’s records', () => {
   });
 
   it('asks once, and says so, when the tenant has no recon/assoc at all', async () => {
-    vi.useFakeTimers({ shouldAdvanceTime: true });
     const run = await finishedRun('persistAssociations=true');
     const missing = () => HttpResponse.json({ code: 404, reason: 'Not Found', message: 'Resource recon/assoc not found' }, { status: 404 });
     server.use(http.get(`${TEST_TENANT_URL}/openidm/recon/assoc`, missing), http.get(`${TEST_TENANT_URL}/openidm/recon/assoc/:id`, missing));

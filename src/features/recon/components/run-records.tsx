@@ -23,6 +23,7 @@ import { ASSOCIATION_PAGE_SIZE } from '../api/requests';
 import type { AssociationEntry, AssociationSummary, ReconRun } from '../api/schemas';
 import { formatTime } from '../progress';
 import { isActive, SITUATIONS } from '../run-state';
+import '../recon.css';
 
 const STATUSES = ['SUCCESS', 'FAILURE'] as const;
 

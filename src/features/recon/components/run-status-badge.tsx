@@ -1,5 +1,6 @@
 import type { ReconRun } from '../api/schemas';
 import { runStatus, statusLabel } from '../run-state';
+import '../recon.css';
 
 const BADGE_CLASS = {
   running: 'badge badge-info',

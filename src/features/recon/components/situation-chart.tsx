@@ -6,6 +6,7 @@
 import type { ReactNode } from 'react';
 import { formatCount } from '../progress';
 import { SITUATIONS } from '../run-state';
+import '../recon.css';
 
 export interface SituationChartProps {
   summary: Record<string, number>;

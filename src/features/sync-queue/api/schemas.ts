@@ -110,7 +110,5 @@ export const queuedEventChangeSchema = z.pipe(
   z.transform((e) => ({ _id: e._id, oldObject: e.oldObject ?? null, newObject: e.newObject ?? null })),
 );
 
-export type QueuedEventChange = z.output<typeof queuedEventChangeSchema>;
-
 /** CREST deletes answer with the deleted resource; its exact shape is not documented, so anything goes. */
 export const deletedEventSchema = z.unknown();

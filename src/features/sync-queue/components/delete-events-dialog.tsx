@@ -12,6 +12,7 @@ import { useSingleFlight } from '../../../lib/use-single-flight';
 import { deleteQueuedEvent } from '../api/requests';
 import type { QueuedEvent } from '../api/schemas';
 import { deleteEach, summarize, type DeleteResult, type DeleteResults } from '../bulk-delete';
+import '../sync-queue.css';
 
 export interface DeleteEventsDialogProps {
   events: QueuedEvent[];

@@ -15,6 +15,7 @@ import { paths } from '../../../config/paths';
 import type { UnreadableItem } from '../../../lib/tolerant-list';
 import type { QueuedEvent } from '../api/schemas';
 import { flagsOf, formatAge } from '../sync-queue-view';
+import '../sync-queue.css';
 import './sync-queue-table.css';
 
 /** A row of the queue table: an event, or an item of the server's list that could not be read. */
