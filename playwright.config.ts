@@ -113,7 +113,11 @@ export default defineConfig({
     {
       command: `npx tsx mocks/oidc-provider.ts`,
       // Access tokens live 75 s: the console renews them 60 s before expiry, so a test sees it happen.
-      env: { OIDC_ACCESS_TOKEN_TTL: '75', OIDC_PORT: String(OIDC_PORT), OIDC_REDIRECT_ORIGINS: [TOKEN_APP_PORT, OAUTH_APP_PORT, SUBPATH_APP_PORT].map(origin).join(',') },
+      env: {
+        OIDC_ACCESS_TOKEN_TTL: '75',
+        OIDC_PORT: String(OIDC_PORT),
+        OIDC_REDIRECT_ORIGINS: [TOKEN_APP_PORT, OAUTH_APP_PORT, SUBPATH_APP_PORT].map(origin).join(','),
+      },
       url: `${issuer}/.well-known/openid-configuration`,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -2,7 +2,19 @@
  * Signing in, against a real OpenID provider on loopback and a mock tenant that accepts only its
  * tokens, with the production build served by a real HTTP server.
  */
-import { authTenant, brokenApp, clientCredentialsToken, issuer, localStorageDump, moveTenantClock, oauthApp, resetAuthTenant, signInWithToken, subpathApp, tokenApp } from './helpers/auth';
+import {
+  authTenant,
+  brokenApp,
+  clientCredentialsToken,
+  issuer,
+  localStorageDump,
+  moveTenantClock,
+  oauthApp,
+  resetAuthTenant,
+  signInWithToken,
+  subpathApp,
+  tokenApp,
+} from './helpers/auth';
 import { MAPPINGS_TABLE } from './helpers/mappings';
 import { recordTenantRequests } from './helpers/faults';
 import { queueTable } from './helpers/sync-queue';

@@ -67,7 +67,9 @@ test.describe('a launch is sent once, however it is clicked', () => {
   test('two clicks in one task on delete send one DELETE per event', async ({ page, request }) => {
     const seen = recordTenantRequests(page);
     await page.goto(paths.syncQueue);
-    const first = queueTable(page).getByRole('checkbox', { name: /^Select event / }).first();
+    const first = queueTable(page)
+      .getByRole('checkbox', { name: /^Select event / })
+      .first();
     await first.check();
     const id = (await first.getAttribute('aria-label'))!.replace('Select event ', '');
     await page.getByRole('button', { name: 'Delete selected (1)' }).click();
@@ -130,7 +132,9 @@ test.describe('offline is said, and never a trap', () => {
     await context.setOffline(false);
 
     await page.goto(paths.syncQueue);
-    const first = queueTable(page).getByRole('checkbox', { name: /^Select event / }).first();
+    const first = queueTable(page)
+      .getByRole('checkbox', { name: /^Select event / })
+      .first();
     await first.check();
     await page.getByRole('button', { name: 'Delete selected (1)' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete queued event' });
@@ -302,8 +306,14 @@ test.describe('a soak', () => {
     await listPage.goto(paths.recon);
     await queuePage.goto(`${paths.syncQueue}?refresh=10`);
     await expect(runPage.getByRole('progressbar', { name: 'Source entries' })).toHaveAttribute('max', '48000');
-    await expect(listPage.getByRole('table', { name: 'Reconciliation runs, newest first' }).getByRole('link', { name: LONG_MAPPING, exact: true }).first()).toBeVisible();
-    await expect(queueTable(queuePage).getByRole('checkbox', { name: /^Select event / }).first()).toBeVisible();
+    await expect(
+      listPage.getByRole('table', { name: 'Reconciliation runs, newest first' }).getByRole('link', { name: LONG_MAPPING, exact: true }).first(),
+    ).toBeVisible();
+    await expect(
+      queueTable(queuePage)
+        .getByRole('checkbox', { name: /^Select event / })
+        .first(),
+    ).toBeVisible();
 
     const cdp = await context.newCDPSession(runPage);
     const heap = async () => {
@@ -314,10 +324,11 @@ test.describe('a soak', () => {
     pageStart = pageNow = await runPage.evaluate(() => Date.now());
 
     const phases: Record<number, () => Promise<void>> = {
-      15: () => injectFault(request, [
-        { path: 'recon', method: 'GET', status: 429, retryAfter: '20', times: 0 },
-        { path: 'sync/queue', method: 'GET', status: 429, retryAfter: '20', times: 0 },
-      ]),
+      15: () =>
+        injectFault(request, [
+          { path: 'recon', method: 'GET', status: 429, retryAfter: '20', times: 0 },
+          { path: 'sync/queue', method: 'GET', status: 429, retryAfter: '20', times: 0 },
+        ]),
       30: () => clearFaults(request),
       45: () => injectFault(request, [{ path: '', method: 'GET', status: 503, times: 0 }]),
       60: () => clearFaults(request),

@@ -84,7 +84,9 @@ for (const profile of ['aic', 'self-managed'] as const) {
     }
     await page.goto(paths.mapping('noSuchMapping'));
     await expect(page.getByRole('heading', { name: 'No such mapping' })).toBeVisible();
-    await expect(page.getByRole('alert')).toContainText('No mapping named noSuchMapping: it is neither in config/sync, nor at config/mapping/noSuchMapping, nor listed by sync/mappings');
+    await expect(page.getByRole('alert')).toContainText(
+      'No mapping named noSuchMapping: it is neither in config/sync, nor at config/mapping/noSuchMapping, nor listed by sync/mappings',
+    );
   });
 }
 

@@ -33,7 +33,9 @@ test('launch a full run and watch it reach success, with its situation chart', a
   await page.getByRole('link', { name: 'Follow the run' }).click();
 
   await expect(page.getByRole('heading', { name: `Run of ${QUICK_MAPPING}` })).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: 'finished' })).toHaveText(`The reconciliation of ${QUICK_MAPPING} finished: succeeded.`, { timeout: 15_000 });
+  await expect(page.getByRole('status').filter({ hasText: 'finished' })).toHaveText(`The reconciliation of ${QUICK_MAPPING} finished: succeeded.`, {
+    timeout: 15_000,
+  });
   await expect(statusBadge(page, 'Succeeded')).toBeVisible();
   await expect(page.getByText('reconciliation completed.')).toBeVisible();
   await expect(page.getByRole('progressbar', { name: 'Source entries' })).toHaveAttribute('value', '120');
@@ -88,7 +90,10 @@ test('keep a per-record report, then see which records failed and why', async ({
   await expect(page.getByRole('heading', { name: 'Records', exact: true })).toBeInViewport();
   await expect(page.getByRole('combobox', { name: 'Status' })).toHaveValue('FAILURE');
   await expect(records.getByRole('row')).toHaveCount(run.statusSummary.FAILURE + 1);
-  for (const row of await records.getByRole('row').all().then((rows) => rows.slice(1))) {
+  for (const row of await records
+    .getByRole('row')
+    .all()
+    .then((rows) => rows.slice(1))) {
     await expect(row).toContainText(/FAILURE.*Situation [A-Z_]+ marked as EXCEPTION/);
   }
   const source = records.getByRole('row').nth(1).getByRole('link').first();
@@ -100,7 +105,10 @@ test('keep a per-record report, then see which records failed and why', async ({
   await expect(records.getByRole('row')).toHaveCount(run.statusSummary.FAILURE + 1);
 
   // Each situation's count leads to its records.
-  await page.getByRole('table', { name: 'Situations found' }).getByRole('link', { name: /ABSENT: show these records$/ }).click();
+  await page
+    .getByRole('table', { name: 'Situations found' })
+    .getByRole('link', { name: /ABSENT: show these records$/ })
+    .click();
   await expect(page.getByRole('combobox', { name: 'Situation' })).toHaveValue('ABSENT');
   await expect(records.getByRole('row').nth(1)).toContainText(/ABSENT\s*CREATE\s*SUCCESS/);
 

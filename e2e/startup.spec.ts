@@ -41,7 +41,10 @@ test('a page whose module is still loading shows the header, the navigation and 
 test('the sync queue rows are exactly their fixed height', async ({ page }) => {
   await page.goto(paths.syncQueue);
   // Data rows: the header row has column headers, not cells; the spacer rows are hidden.
-  const rows = page.getByRole('table', { name: QUEUE_TABLE }).getByRole('row').filter({ has: page.getByRole('cell') });
+  const rows = page
+    .getByRole('table', { name: QUEUE_TABLE })
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell') });
   await expect(rows.first()).toBeVisible();
   const heights = await rows.evaluateAll((elements) => elements.map((row) => row.getBoundingClientRect().height));
   expect(heights.length).toBeGreaterThan(5);

@@ -226,7 +226,9 @@ for (const profile of QUEUE_SERVER_PROFILES) {
       await expect(page.getByRole('button', { name: /Load more events/ })).toHaveCount(0);
       await expect(page.getByRole('alert')).toHaveCount(0);
       await expect(queueTable(page).getByText(/could not be read/)).toHaveCount(0);
-      expect(queries.filter((q) => q.has('_pagedResultsCookie')).map((q) => q.get('_pagedResultsCookie'))).toHaveLength(profile === 'self-managed' ? full / 100 : full / 100 - 1);
+      expect(queries.filter((q) => q.has('_pagedResultsCookie')).map((q) => q.get('_pagedResultsCookie'))).toHaveLength(
+        profile === 'self-managed' ? full / 100 : full / 100 - 1,
+      );
       expect(await exportedEventIds(page)).toEqual(matching.slice(0, full).map((e) => e._id));
     });
 

@@ -139,7 +139,8 @@ export function runQuery<T>(items: T[], params: URLSearchParams, options: QueryO
   const offsetParam = integerParam(params, '_pagedResultsOffset');
   const cookie = single(params, '_pagedResultsCookie');
   if (pageSize < 0) throw new CrestFailure(400, `The value '${pageSize}' for parameter '_pageSize' must not be negative`);
-  if (offsetParam !== undefined && offsetParam < 0) throw new CrestFailure(400, `The value '${offsetParam}' for parameter '_pagedResultsOffset' must not be negative`);
+  if (offsetParam !== undefined && offsetParam < 0)
+    throw new CrestFailure(400, `The value '${offsetParam}' for parameter '_pagedResultsOffset' must not be negative`);
 
   const matching = sortItems(
     items.filter((item) => matchesFilter(filter, item)),

@@ -78,13 +78,23 @@ interface ActiveFault extends Fault {
 
 let faults: ActiveFault[] = [];
 
-const REASONS: Record<number, string> = { 408: 'Request Timeout', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
+const REASONS: Record<number, string> = {
+  408: 'Request Timeout',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
 
 function takeFault(method: string, pathname: string): ActiveFault | undefined {
   const below = pathname.replace(/^\/openidm\//, '');
   if (below === pathname) return undefined;
   const fault = faults.find(
-    (f) => (f.exact ? below === f.path : below.startsWith(f.path)) && (!f.method || f.method.toUpperCase() === method) && ((f.times ?? 1) === 0 || f.hits < (f.times ?? 1)),
+    (f) =>
+      (f.exact ? below === f.path : below.startsWith(f.path)) &&
+      (!f.method || f.method.toUpperCase() === method) &&
+      ((f.times ?? 1) === 0 || f.hits < (f.times ?? 1)),
   );
   if (fault) fault.hits++;
   return fault;
@@ -217,7 +227,14 @@ const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].repla
 if (isMain) {
   const port = Number(process.env.MOCK_PORT ?? 4010);
   const allowedOrigins = (process.env.MOCK_ALLOWED_ORIGINS ?? '').split(',').filter(Boolean);
-  void startMockServer({ port, allowedOrigins, large: process.env.MOCK_SCALE === 'large', timeScale: Number(process.env.MOCK_TIME_SCALE) || undefined, oidcIssuer: process.env.MOCK_OIDC_ISSUER || undefined, profile: parseServerProfile(process.env.MOCK_PROFILE) }).then(() => {
+  void startMockServer({
+    port,
+    allowedOrigins,
+    large: process.env.MOCK_SCALE === 'large',
+    timeScale: Number(process.env.MOCK_TIME_SCALE) || undefined,
+    oidcIssuer: process.env.MOCK_OIDC_ISSUER || undefined,
+    profile: parseServerProfile(process.env.MOCK_PROFILE),
+  }).then(() => {
     console.log(`Mock tenant listening on http://127.0.0.1:${port}/openidm`);
   });
 }

@@ -17,7 +17,9 @@ export const IDM_SCOPE = 'fr:idm:*';
 const accessTokenTTL = Number(process.env.OIDC_ACCESS_TOKEN_TTL ?? 600);
 
 export function createProvider(issuer: string, redirectOrigins: string[]) {
-  const redirects = redirectOrigins.flatMap((origin) => ['/', '/console/'].flatMap((base) => [`${origin}${base}auth/callback`, `${origin}${base}auth/popup-callback`]));
+  const redirects = redirectOrigins.flatMap((origin) =>
+    ['/', '/console/'].flatMap((base) => [`${origin}${base}auth/callback`, `${origin}${base}auth/popup-callback`]),
+  );
   const postLogout = redirectOrigins.flatMap((origin) => [`${origin}/`, `${origin}/console/`]);
   const configuration: Configuration = {
     clients: [

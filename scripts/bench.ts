@@ -175,7 +175,12 @@ function startMoreRuns(count: number) {
   const template = tenant.mappings.find((m) => m.name === SEEDED_ACTIVE_MAPPING)!;
   const others = tenant.mappings.filter((m) => m.name !== SEEDED_ACTIVE_MAPPING && m.sourceRouteReady && m.targetRouteReady).slice(0, count);
   for (const [i, mapping] of others.entries()) {
-    tenant.recon.runs.push({ id: newRunId(tenant.recon), mapping: mapping.name, plan: planRun(template, { kind: 'recon' }, i + 1), startedAt: tenant.recon.clock.now() });
+    tenant.recon.runs.push({
+      id: newRunId(tenant.recon),
+      mapping: mapping.name,
+      plan: planRun(template, { kind: 'recon' }, i + 1),
+      startedAt: tenant.recon.clock.now(),
+    });
   }
 }
 
@@ -190,7 +195,8 @@ async function reconRequestRate(page: Page, url: string, mockOrigin: string, sec
     else counts.get += 1;
   };
   const onResponse = async (response: import('@playwright/test').Response) => {
-    if (response.url().startsWith(mockOrigin) && response.request().method() === 'GET') counts.bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
+    if (response.url().startsWith(mockOrigin) && response.request().method() === 'GET')
+      counts.bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
   };
   page.on('request', onRequest);
   page.on('response', onResponse);
@@ -208,7 +214,12 @@ async function browser(dir: string, bareDir: string) {
   const barePort = 4392;
   const mockOrigin = `http://127.0.0.1:${mockPort}`;
   const mock = await startMockServer({ port: mockPort, large: true });
-  const app = await startStaticServer({ dir, port: appPort, config: JSON.stringify({ tenantUrl: mockOrigin, auth: { mode: 'none' } }), connectSrc: [mockOrigin] });
+  const app = await startStaticServer({
+    dir,
+    port: appPort,
+    config: JSON.stringify({ tenantUrl: mockOrigin, auth: { mode: 'none' } }),
+    connectSrc: [mockOrigin],
+  });
   const bare = await startStaticServer({ dir: bareDir, port: barePort, config: '{}', connectSrc: [mockOrigin] });
   const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
   const instance = await chromium.launch({ executablePath, args: ['--disable-gpu'] });
@@ -236,7 +247,9 @@ async function browser(dir: string, bareDir: string) {
           bareTimes.push(await firstRow(instance, `http://127.0.0.1:${barePort}${path}?tenant=${encodeURIComponent(mockOrigin)}`, cpu));
         }
         const [c, b] = [median(consoleTimes), median(bareTimes)];
-        console.log(`first row of ${path}${cpu > 1 ? `, CPU ${cpu}× slower` : ''}: console ${ms(c)}, bare page ${ms(b)}, ratio ${(c / b).toFixed(2)}× (median of ${runs}, cold cache)`);
+        console.log(
+          `first row of ${path}${cpu > 1 ? `, CPU ${cpu}× slower` : ''}: console ${ms(c)}, bare page ${ms(b)}, ratio ${(c / b).toFixed(2)}× (median of ${runs}, cold cache)`,
+        );
       }
     }
 
@@ -247,8 +260,13 @@ async function browser(dir: string, bareDir: string) {
     startMoreRuns(4);
     const five = await reconRequestRate(recon, reconUrl, mockOrigin, seconds);
     await recon.close();
-    for (const [label, c] of [['1 active run', one], ['5 active runs', five]] as const) {
-      console.log(`/recon with ${label}: ${(c.get / seconds).toFixed(2)} requests/s (+ ${(c.preflight / seconds).toFixed(2)} preflights/s), ${kb(c.bytes / seconds)}/s over ${seconds} s`);
+    for (const [label, c] of [
+      ['1 active run', one],
+      ['5 active runs', five],
+    ] as const) {
+      console.log(
+        `/recon with ${label}: ${(c.get / seconds).toFixed(2)} requests/s (+ ${(c.preflight / seconds).toFixed(2)} preflights/s), ${kb(c.bytes / seconds)}/s over ${seconds} s`,
+      );
     }
     resetTenant({ large: true });
 
@@ -289,7 +307,9 @@ async function browser(dir: string, bareDir: string) {
       loads.push(performance.now() - start);
     }
     const domRows = await queueRows(queue).count();
-    console.log(`${'queue: load 100 more events (12 times)'.padEnd(46)} ${ms(median(loads)).padStart(10)} (median); ${domRows} rows in the DOM after 12 loads (at most 10 pages of 100 are kept)`);
+    console.log(
+      `${'queue: load 100 more events (12 times)'.padEnd(46)} ${ms(median(loads)).padStart(10)} (median); ${domRows} rows in the DOM after 12 loads (at most 10 pages of 100 are kept)`,
+    );
     await measure('open /recon (600 runs), rows shown', async (p) => {
       await p.goto(`http://127.0.0.1:${appPort}/recon`);
       await p.getByRole('table', { name: 'Reconciliation runs, newest first' }).locator('tbody tr[data-index]').first().waitFor();

@@ -40,9 +40,14 @@ export async function useServerProfile(request: APIRequestContext, profile: Queu
 }
 
 /** One whole event, as the tenant holds it (with the changed object's old and new state). */
-export async function tenantEvent(request: APIRequestContext, id: string): Promise<{ _id: string; oldObject: Record<string, unknown> | null; newObject: Record<string, unknown> | null }> {
+export async function tenantEvent(
+  request: APIRequestContext,
+  id: string,
+): Promise<{ _id: string; oldObject: Record<string, unknown> | null; newObject: Record<string, unknown> | null }> {
   const response = await request.get(`${mockTenantUrl}/openidm/sync/queue`, { params: { _queryFilter: `_id eq "${id}"` } });
-  const [event] = ((await response.json()) as { result: { _id: string; oldObject: Record<string, unknown> | null; newObject: Record<string, unknown> | null }[] }).result;
+  const [event] = (
+    (await response.json()) as { result: { _id: string; oldObject: Record<string, unknown> | null; newObject: Record<string, unknown> | null }[] }
+  ).result;
   if (!event) throw new Error(`no event ${id}`);
   return event;
 }

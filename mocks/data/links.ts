@@ -96,13 +96,28 @@ export function seedLinks(): LinkStore {
 
   const adDefault = 'system/ad/account/8a1b2c3d-4e5f-4061-8728-394a5b6c7d8e';
   const adAdmin = 'system/ad/account/1f2e3d4c-5b6a-4798-8a9b-0c1d2e3f4a5b';
-  put(adDefault, { sAMAccountName: 'jsmith', userPrincipalName: 'jsmith@corp.example.com', givenName: 'Joe', memberOf: ['CN=Staff,OU=Groups,DC=corp,DC=example,DC=com'] });
-  put(adAdmin, { sAMAccountName: 'adm-jsmith', userPrincipalName: 'adm-jsmith@corp.example.com', givenName: 'Joe', memberOf: ['CN=Domain Admins,CN=Users,DC=corp,DC=example,DC=com', 'CN=Staff,OU=Groups,DC=corp,DC=example,DC=com'] });
+  put(adDefault, {
+    sAMAccountName: 'jsmith',
+    userPrincipalName: 'jsmith@corp.example.com',
+    givenName: 'Joe',
+    memberOf: ['CN=Staff,OU=Groups,DC=corp,DC=example,DC=com'],
+  });
+  put(adAdmin, {
+    sAMAccountName: 'adm-jsmith',
+    userPrincipalName: 'adm-jsmith@corp.example.com',
+    givenName: 'Joe',
+    memberOf: ['CN=Domain Admins,CN=Users,DC=corp,DC=example,DC=com', 'CN=Staff,OU=Groups,DC=corp,DC=example,DC=com'],
+  });
   link('managedBravo_user_systemAdAccounts', BRAVO_USER, adDefault, 'default');
   link('managedBravo_user_systemAdAccounts', BRAVO_USER, adAdmin, 'admin');
 
   const salesforce = 'system/salesforce/user/005Dn000003XyZaIAK';
-  put(salesforce, { Username: 'jsmith@bravo.example.com', Email: 'jsmith@bravo.example.com', IsActive: true, Profile: { Name: 'Standard User', Id: '00eDn000001AbCdIAK' } });
+  put(salesforce, {
+    Username: 'jsmith@bravo.example.com',
+    Email: 'jsmith@bravo.example.com',
+    IsActive: true,
+    Profile: { Name: 'Standard User', Id: '00eDn000001AbCdIAK' },
+  });
   link('managedBravo_user_systemSalesforceUsers', BRAVO_USER, salesforce);
 
   // The ServiceNow connector is down: the link exists, the linked object cannot be read.
@@ -113,7 +128,15 @@ export function seedLinks(): LinkStore {
   put(ALPHA_USER, { userName: 'joe.smith', givenName: 'Joe', sn: 'Smith', mail: 'joe.smith@alpha.example.com', accountStatus: 'active', effectiveRoles: [] });
   link('managedAlpha_user_managedBravo_user', ALPHA_USER, BRAVO_USER);
   const alphaLdap = 'system/ldap/account/6c5d4e3f-2a1b-4c0d-9e8f-7a6b5c4d3e2f';
-  put(alphaLdap, { uid: 'joe.smith', mail: 'joe.smith@alpha.example.com', sn: 'Smith', givenName: 'Joe', cn: 'Joe Smith', objectClass: ['top', 'inetOrgPerson'], ldapGroups: [] });
+  put(alphaLdap, {
+    uid: 'joe.smith',
+    mail: 'joe.smith@alpha.example.com',
+    sn: 'Smith',
+    givenName: 'Joe',
+    cn: 'Joe Smith',
+    objectClass: ['top', 'inetOrgPerson'],
+    ldapGroups: [],
+  });
   link('managedAlpha_user_systemLdapAccounts', ALPHA_USER, alphaLdap);
 
   // A user nothing is linked to.
@@ -127,9 +150,24 @@ export function seedLinks(): LinkStore {
     const sn = lastNames[i % lastNames.length]!;
     const login = `${given}.${sn}${i}`.toLowerCase().replace(/'/g, '');
     const user = `managed/alpha_user/${id}`;
-    put(user, { userName: login, givenName: given, sn, mail: `${login}@alpha.example.com`, accountStatus: i % 7 === 0 ? 'inactive' : 'active', effectiveRoles: [] });
+    put(user, {
+      userName: login,
+      givenName: given,
+      sn,
+      mail: `${login}@alpha.example.com`,
+      accountStatus: i % 7 === 0 ? 'inactive' : 'active',
+      effectiveRoles: [],
+    });
     const ldap = `system/ldap/account/${uuid(random)}`;
-    put(ldap, { uid: login, mail: `${login}@alpha.example.com`, sn, givenName: given, cn: `${given} ${sn}`, objectClass: ['top', 'inetOrgPerson'], ldapGroups: i % 3 === 0 ? ['cn=staff,ou=groups,dc=example,dc=com'] : [] });
+    put(ldap, {
+      uid: login,
+      mail: `${login}@alpha.example.com`,
+      sn,
+      givenName: given,
+      cn: `${given} ${sn}`,
+      objectClass: ['top', 'inetOrgPerson'],
+      ldapGroups: i % 3 === 0 ? ['cn=staff,ou=groups,dc=example,dc=com'] : [],
+    });
     link('managedAlpha_user_systemLdapAccounts', user, ldap);
     if (i % 2 === 0) {
       const ad = `system/ad/account/${uuid(random)}`;
@@ -167,4 +205,3 @@ export function linkedResourcesOf(store: LinkStore, resourceName: string): Linke
   }
   return result;
 }
-

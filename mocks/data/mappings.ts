@@ -58,25 +58,142 @@ interface System {
 }
 
 const SYSTEMS: System[] = [
-  { connector: 'ldap', objectType: 'account', stem: 'systemLdapAccounts', attributes: [['userName', 'uid'], ['givenName', 'givenName'], ['sn', 'sn'], ['mail', 'mail']] },
-  { connector: 'ldap', objectType: 'group', stem: 'systemLdapGroups', attributes: [['name', 'cn'], ['description', 'description']] },
-  { connector: 'ad', objectType: 'account', stem: 'systemAdAccounts', attributes: [['userName', 'sAMAccountName'], ['mail', 'userPrincipalName'], ['givenName', 'givenName']] },
+  {
+    connector: 'ldap',
+    objectType: 'account',
+    stem: 'systemLdapAccounts',
+    attributes: [
+      ['userName', 'uid'],
+      ['givenName', 'givenName'],
+      ['sn', 'sn'],
+      ['mail', 'mail'],
+    ],
+  },
+  {
+    connector: 'ldap',
+    objectType: 'group',
+    stem: 'systemLdapGroups',
+    attributes: [
+      ['name', 'cn'],
+      ['description', 'description'],
+    ],
+  },
+  {
+    connector: 'ad',
+    objectType: 'account',
+    stem: 'systemAdAccounts',
+    attributes: [
+      ['userName', 'sAMAccountName'],
+      ['mail', 'userPrincipalName'],
+      ['givenName', 'givenName'],
+    ],
+  },
   { connector: 'ad', objectType: 'group', stem: 'systemAdGroups', attributes: [['name', 'cn']] },
-  { connector: 'hrdb', objectType: 'employee', stem: 'systemHrdbEmployees', attributes: [['employeeNumber', 'employeeId'], ['givenName', 'firstName'], ['sn', 'lastName']] },
-  { connector: 'workday', objectType: 'worker', stem: 'systemWorkdayWorkers', attributes: [['employeeNumber', 'workerId'], ['mail', 'workEmail']] },
-  { connector: 'salesforce', objectType: 'user', stem: 'systemSalesforceUsers', attributes: [['userName', 'Username'], ['mail', 'Email']] },
-  { connector: 'GoogleApps', objectType: '__ACCOUNT__', stem: 'systemGoogleAppsAccounts', attributes: [['mail', '__NAME__'], ['givenName', 'givenName']] },
-  { connector: 'servicenow', objectType: 'sys_user', stem: 'systemServicenowUsers', attributes: [['userName', 'user_name'], ['mail', 'email']], down: true },
-  { connector: 'azuread', objectType: 'user', stem: 'systemAzureadUsers', attributes: [['userName', 'userPrincipalName'], ['mail', 'mail']] },
-  { connector: 'scim', objectType: 'User', stem: 'systemScimUsers', attributes: [['userName', 'userName'], ['mail', 'emails']] },
+  {
+    connector: 'hrdb',
+    objectType: 'employee',
+    stem: 'systemHrdbEmployees',
+    attributes: [
+      ['employeeNumber', 'employeeId'],
+      ['givenName', 'firstName'],
+      ['sn', 'lastName'],
+    ],
+  },
+  {
+    connector: 'workday',
+    objectType: 'worker',
+    stem: 'systemWorkdayWorkers',
+    attributes: [
+      ['employeeNumber', 'workerId'],
+      ['mail', 'workEmail'],
+    ],
+  },
+  {
+    connector: 'salesforce',
+    objectType: 'user',
+    stem: 'systemSalesforceUsers',
+    attributes: [
+      ['userName', 'Username'],
+      ['mail', 'Email'],
+    ],
+  },
+  {
+    connector: 'GoogleApps',
+    objectType: '__ACCOUNT__',
+    stem: 'systemGoogleAppsAccounts',
+    attributes: [
+      ['mail', '__NAME__'],
+      ['givenName', 'givenName'],
+    ],
+  },
+  {
+    connector: 'servicenow',
+    objectType: 'sys_user',
+    stem: 'systemServicenowUsers',
+    attributes: [
+      ['userName', 'user_name'],
+      ['mail', 'email'],
+    ],
+    down: true,
+  },
+  {
+    connector: 'azuread',
+    objectType: 'user',
+    stem: 'systemAzureadUsers',
+    attributes: [
+      ['userName', 'userPrincipalName'],
+      ['mail', 'mail'],
+    ],
+  },
+  {
+    connector: 'scim',
+    objectType: 'User',
+    stem: 'systemScimUsers',
+    attributes: [
+      ['userName', 'userName'],
+      ['mail', 'emails'],
+    ],
+  },
   { connector: 'azuread', objectType: 'group', stem: 'systemAzureadGroups', attributes: [['name', 'displayName']] },
-  { connector: 'okta', objectType: 'User', stem: 'systemOktaUsers', attributes: [['userName', 'login'], ['mail', 'email']] },
-  { connector: 'dbtable', objectType: 'users', stem: 'systemDbtableUsers', attributes: [['userName', 'UID'], ['mail', 'EMAIL']] },
-  { connector: 'slack', objectType: 'user', stem: 'systemSlackUsers', attributes: [['userName', 'name'], ['mail', 'email']] },
+  {
+    connector: 'okta',
+    objectType: 'User',
+    stem: 'systemOktaUsers',
+    attributes: [
+      ['userName', 'login'],
+      ['mail', 'email'],
+    ],
+  },
+  {
+    connector: 'dbtable',
+    objectType: 'users',
+    stem: 'systemDbtableUsers',
+    attributes: [
+      ['userName', 'UID'],
+      ['mail', 'EMAIL'],
+    ],
+  },
+  {
+    connector: 'slack',
+    objectType: 'user',
+    stem: 'systemSlackUsers',
+    attributes: [
+      ['userName', 'name'],
+      ['mail', 'email'],
+    ],
+  },
   { connector: 'zendesk', objectType: 'user', stem: 'systemZendeskUsers', attributes: [['mail', 'email']] },
   { connector: 'github', objectType: 'member', stem: 'systemGithubMembers', attributes: [['userName', 'login']] },
   { connector: 'docusign', objectType: 'user', stem: 'systemDocusignUsers', attributes: [['mail', 'email']], down: true },
-  { connector: "csv_o'neil", objectType: 'person', stem: 'systemCsvPersons', attributes: [['userName', 'login'], ['mail', 'email']] },
+  {
+    connector: "csv_o'neil",
+    objectType: 'person',
+    stem: 'systemCsvPersons',
+    attributes: [
+      ['userName', 'login'],
+      ['mail', 'email'],
+    ],
+  },
 ];
 
 const MANAGED = [
@@ -230,8 +347,20 @@ const CONFIG_EXTRAS: Record<string, Partial<MockMapping>> = {
     linkQualifiers: ['default', 'admin'],
     sourceCondition: '/source/accountStatus eq "active"',
     correlationQuery: [
-      { linkQualifier: 'default', expressionTree: { all: ['uid'] }, mapping: 'managedAlpha_user_systemLdapAccounts', type: 'text/javascript', file: 'ui/correlateTreeToQueryFilter.js' },
-      { linkQualifier: 'admin', expressionTree: { any: ['uid', 'mail'] }, mapping: 'managedAlpha_user_systemLdapAccounts', type: 'text/javascript', file: 'ui/correlateTreeToQueryFilter.js' },
+      {
+        linkQualifier: 'default',
+        expressionTree: { all: ['uid'] },
+        mapping: 'managedAlpha_user_systemLdapAccounts',
+        type: 'text/javascript',
+        file: 'ui/correlateTreeToQueryFilter.js',
+      },
+      {
+        linkQualifier: 'admin',
+        expressionTree: { any: ['uid', 'mail'] },
+        mapping: 'managedAlpha_user_systemLdapAccounts',
+        type: 'text/javascript',
+        file: 'ui/correlateTreeToQueryFilter.js',
+      },
     ],
     validTarget: js("target.dn.indexOf('ou=People') > 0"),
     queuedSync: queued(5),

@@ -209,7 +209,22 @@ export function seedQueue(options: QueueSeedOptions = {}): QueueStore {
 }
 
 const GIVEN_NAMES = ['Ana', 'Bruno', 'Chloé', 'Dmitri', 'Emeka', 'Fatima', 'Grace', 'Hiro', 'Ines', 'Jonas', 'Kavya', 'Liam', 'Mei', 'Nadia', 'Omar', 'Priya'];
-const SURNAMES = ['Almeida', 'Bauer', 'Chen', 'Dubois', 'Eze', 'Fischer', 'García', 'Haddad', 'Ivanova', 'Jensen', 'Kowalski', 'Lindqvist', "O'Brien", 'Nakamura'];
+const SURNAMES = [
+  'Almeida',
+  'Bauer',
+  'Chen',
+  'Dubois',
+  'Eze',
+  'Fischer',
+  'García',
+  'Haddad',
+  'Ivanova',
+  'Jensen',
+  'Kowalski',
+  'Lindqvist',
+  "O'Brien",
+  'Nakamura',
+];
 const CITIES = [
   { city: 'Lisbon', postalCode: '1100-148', country: 'PT', stateProvince: 'Lisboa' },
   { city: 'Grenoble', postalCode: '38000', country: 'FR', stateProvince: 'Isère' },
@@ -249,11 +264,25 @@ export function changeOf(event: QueuedEvent): { oldObject: Record<string, unknow
     preferences: { updates: random() < 0.5, marketing: random() < 0.3 },
     consentedMappings: [],
     kbaInfo: [
-      { questionId: '1', answer: { $crypto: { type: 'salted-hash', value: { algorithm: 'SHA-256', data: 'fLTVfAZ2ExEUGZ4M0JPmSRO1p4ZQXJ3zKqH1YVx0PZ8cQ2b5D3eLJ1hGvP2oRzI' } } } },
-      { questionId: '2', answer: { $crypto: { type: 'salted-hash', value: { algorithm: 'SHA-256', data: 'T0gxZk9wYWJjRHlvc2FkYWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXoxMjM0NTY3' } } } },
+      {
+        questionId: '1',
+        answer: { $crypto: { type: 'salted-hash', value: { algorithm: 'SHA-256', data: 'fLTVfAZ2ExEUGZ4M0JPmSRO1p4ZQXJ3zKqH1YVx0PZ8cQ2b5D3eLJ1hGvP2oRzI' } } },
+      },
+      {
+        questionId: '2',
+        answer: { $crypto: { type: 'salted-hash', value: { algorithm: 'SHA-256', data: 'T0gxZk9wYWJjRHlvc2FkYWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXoxMjM0NTY3' } } },
+      },
     ],
-    effectiveRoles: roles.map((role) => ({ _refResourceCollection: `managed/${realm}_role`, _refResourceId: `${role}-${hashText(role).toString(16)}`, _ref: `managed/${realm}_role/${role}-${hashText(role).toString(16)}` })),
-    effectiveAssignments: roles.map((role) => ({ _refResourceCollection: `managed/${realm}_assignment`, _refResourceId: `ldap-${role}`, _ref: `managed/${realm}_assignment/ldap-${role}` })),
+    effectiveRoles: roles.map((role) => ({
+      _refResourceCollection: `managed/${realm}_role`,
+      _refResourceId: `${role}-${hashText(role).toString(16)}`,
+      _ref: `managed/${realm}_role/${role}-${hashText(role).toString(16)}`,
+    })),
+    effectiveAssignments: roles.map((role) => ({
+      _refResourceCollection: `managed/${realm}_assignment`,
+      _refResourceId: `ldap-${role}`,
+      _ref: `managed/${realm}_assignment/ldap-${role}`,
+    })),
     aliasList: [],
     memberOfOrgIDs: [],
     frIndexedString1: pick(random, ['EMEA', 'AMER', 'APAC']),

@@ -17,7 +17,12 @@ describe('mapping configuration per server profile', () => {
     expect(sync.body.mappings.some((m: { name?: string } | null) => m?.name === 'managedBravo_role_systemAdGroups')).toBe(false);
     expect((await get('config/mapping/managedBravo_role_systemAdGroups')).status).toBe(404);
     const listed = await get(`sync/mappings?_queryFilter=${encodeURIComponent('/name eq "managedBravo_role_systemAdGroups"')}`);
-    expect(listed.body.result[0]).toMatchObject({ _id: 'managedBravo_role_systemAdGroups', source: 'managed/bravo_role', target: 'system/ad/group', policies: expect.any(Array) });
+    expect(listed.body.result[0]).toMatchObject({
+      _id: 'managedBravo_role_systemAdGroups',
+      source: 'managed/bravo_role',
+      target: 'system/ad/group',
+      policies: expect.any(Array),
+    });
     // Other items stay summaries.
     const other = await get(`sync/mappings?_queryFilter=${encodeURIComponent('/name eq "managedUser_systemLdapAccounts"')}`);
     expect(Object.keys(other.body.result[0])).toEqual(['_id', 'name', 'source', 'target', 'sourceRouteReady', 'targetRouteReady']);

@@ -121,7 +121,10 @@ describe('/openidm/recon on the mock tenant', () => {
   it('answers the documented errors', async () => {
     expect(await get('/nope')).toEqual({ status: 404, body: { code: 404, reason: 'Not Found', message: 'Reconciliation with id nope not found.' } });
     expect((await post('_action=cancel', '/nope')).status).toBe(404);
-    expect(await post('_action=recon&mapping=noSuchMapping')).toEqual({ status: 409, body: { code: 409, reason: 'Conflict', message: 'No such mapping: noSuchMapping' } });
+    expect(await post('_action=recon&mapping=noSuchMapping')).toEqual({
+      status: 409,
+      body: { code: 409, reason: 'Conflict', message: 'No such mapping: noSuchMapping' },
+    });
     expect((await post('_action=recon')).status).toBe(400);
     expect((await post(`_action=reconById&mapping=${QUICK_MAPPING}`)).status).toBe(400);
     expect((await post('_action=explode&mapping=x')).status).toBe(400);
@@ -146,15 +149,35 @@ describe('/openidm/recon/assoc on the mock tenant', () => {
 
     const summary = await get(`/assoc/${started._id}`);
     expect(summary.status).toBe(200);
-    expect(summary.body).toMatchObject({ _id: started._id, mapping: QUICK_MAPPING, isAnalysis: 'false', sourceResourceCollection: 'system/hrdb/employee', targetResourceCollection: 'managed/user' });
+    expect(summary.body).toMatchObject({
+      _id: started._id,
+      mapping: QUICK_MAPPING,
+      isAnalysis: 'false',
+      sourceResourceCollection: 'system/hrdb/employee',
+      targetResourceCollection: 'managed/user',
+    });
     expect(summary.body.finishTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
 
     const all = await get(`/assoc/${started._id}/entry?_queryFilter=true`);
     expect(all.body.resultCount).toBe(120);
     const entry = all.body.result[0];
     expect(Object.keys(entry)).toEqual([
-      '_id', '_rev', 'mapping', 'reconId', 'situation', 'action', 'linkQualifier', 'sourceObjectId', 'targetObjectId',
-      'sourceResourceCollection', 'targetResourceCollection', 'status', 'exception', 'message', 'messageDetail', 'ambiguousTargetObjectIds',
+      '_id',
+      '_rev',
+      'mapping',
+      'reconId',
+      'situation',
+      'action',
+      'linkQualifier',
+      'sourceObjectId',
+      'targetObjectId',
+      'sourceResourceCollection',
+      'targetResourceCollection',
+      'status',
+      'exception',
+      'message',
+      'messageDetail',
+      'ambiguousTargetObjectIds',
     ]);
     expect(entry.messageDetail).toBe('null');
     for (const [situation, count] of Object.entries(run.situationSummary as Record<string, number>)) {

@@ -78,7 +78,13 @@ export const reconHandlers = [
       checkApiVersion(request);
       const params = new URL(request.url).searchParams;
       requireQuery(params);
-      return crestJson(runQuery(allAssociations().map((a) => a.summary), params, { cookieOf: (s) => s._id, totals: 'none' }));
+      return crestJson(
+        runQuery(
+          allAssociations().map((a) => a.summary),
+          params,
+          { cookieOf: (s) => s._id, totals: 'none' },
+        ),
+      );
     }),
   ),
 
@@ -133,7 +139,10 @@ export const reconHandlers = [
       // `id`. The `aic` profile takes either, `self-managed` only `ids` (idm-api.md §10).
       const sourceId = action === 'reconById' ? (single(params, 'ids') ?? (serverProfile() === 'aic' ? single(params, 'id') : undefined)) : undefined;
       if (action === 'reconById' && !sourceId) {
-        throw new CrestFailure(400, serverProfile() === 'aic' ? 'The reconById action requires an id parameter' : "Action reconById requires a parameter 'ids'");
+        throw new CrestFailure(
+          400,
+          serverProfile() === 'aic' ? 'The reconById action requires an id parameter' : "Action reconById requires a parameter 'ids'",
+        );
       }
       const overrides = await readOverrides(request);
       const persistAssociations = single(params, 'persistAssociations') === 'true';

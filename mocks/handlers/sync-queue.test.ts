@@ -18,7 +18,9 @@ async function readAll(filter: string, pageSize: number): Promise<{ ids: string[
   const cookies: (string | null)[] = [];
   let cookie: string | null = null;
   do {
-    const { status, body } = await get(`sync/queue?_queryFilter=${encodeURIComponent(filter)}&_pageSize=${pageSize}&_fields=_id${cookie ? `&_pagedResultsCookie=${encodeURIComponent(cookie)}` : ''}`);
+    const { status, body } = await get(
+      `sync/queue?_queryFilter=${encodeURIComponent(filter)}&_pageSize=${pageSize}&_fields=_id${cookie ? `&_pagedResultsCookie=${encodeURIComponent(cookie)}` : ''}`,
+    );
     expect(status).toBe(200);
     expect(body).toMatchObject({ totalPagedResultsPolicy: 'NONE', totalPagedResults: -1, remainingPagedResults: -1 });
     ids.push(...body.result.map((e) => e._id as string));
@@ -187,7 +189,10 @@ describe('seeding the queue', () => {
 
 describe('POST sync?_action=getLinkedResources', () => {
   it("answers the seed's example verbatim, as a bare array", async () => {
-    const response = await fetch(`${base}/sync?_action=getLinkedResources&resourceName=managed/realm-name_user/42f8a60e-2019-4110-a10d-7231c3578e2b`, { method: 'POST', headers });
+    const response = await fetch(`${base}/sync?_action=getLinkedResources&resourceName=managed/realm-name_user/42f8a60e-2019-4110-a10d-7231c3578e2b`, {
+      method: 'POST',
+      headers,
+    });
     expect(await response.json()).toEqual([
       {
         resourceName: 'system/ldap/account/03496258-1c5e-40a0-8744-badc2500f262',
@@ -214,7 +219,10 @@ describe('POST sync?_action=getLinkedResources', () => {
   it('links only to mappings that exist, and reports an unreadable object with content null', async () => {
     const names = new Set(getTenant().mappings.map((m) => m.name));
     for (const link of getTenant().links.links) expect(names).toContain(link.linkType);
-    const response = await fetch(`${base}/sync?_action=getLinkedResources&resourceName=managed/bravo_user/7d1c3a52-5b8e-4c1f-9a0e-2f6b8d4e1a90`, { method: 'POST', headers });
+    const response = await fetch(`${base}/sync?_action=getLinkedResources&resourceName=managed/bravo_user/7d1c3a52-5b8e-4c1f-9a0e-2f6b8d4e1a90`, {
+      method: 'POST',
+      headers,
+    });
     const body = (await response.json()) as { content: unknown; error?: string; resourceName: string }[];
     const broken = body.find((e) => e.error);
     expect(broken).toMatchObject({ content: null, resourceName: 'system/servicenow/sys_user/4f1e2d3c-b5a6-4978-8c9d-0e1f2a3b4c5d' });

@@ -45,7 +45,10 @@ const CHANGE_FIELDS = new Set(['oldObject', 'newObject']);
  */
 function project(event: QueuedEvent, fields: string | undefined): Record<string, unknown> {
   if (!fields) return { ...event, ...changeOf(event) };
-  const names = fields.split(',').map((f) => f.replace(/^\//, '').split('/')[0]!).filter(Boolean);
+  const names = fields
+    .split(',')
+    .map((f) => f.replace(/^\//, '').split('/')[0]!)
+    .filter(Boolean);
   const source: Record<string, unknown> = names.some((n) => CHANGE_FIELDS.has(n)) ? { ...event, ...changeOf(event) } : { ...event };
   const out: Record<string, unknown> = { _id: event._id, _rev: event._rev };
   for (const name of names) out[name] = source[name];
@@ -89,7 +92,12 @@ export const syncQueueHandlers = [
         const page = runQuery(store.events, sorted, { cookieOf: (e) => e._id, totals: 'none' });
         const size = integerParam(params, '_pageSize') ?? 0;
         const start = integerParam(sorted, '_pagedResultsOffset') ?? 0;
-        return crestJson(envelope(page.result.map((e) => project(e, fields)), size > 0 && page.result.length === size ? String(start + size) : null));
+        return crestJson(
+          envelope(
+            page.result.map((e) => project(e, fields)),
+            size > 0 && page.result.length === size ? String(start + size) : null,
+          ),
+        );
       }
       const filter = parseQueryFilter(params);
       const pageSize = integerParam(params, '_pageSize') ?? 0;
@@ -102,7 +110,12 @@ export const syncQueueHandlers = [
       if (byId !== undefined) {
         const event = store.get(byId);
         const page = event && offset === 0 && !cookie ? [event] : [];
-        return crestJson(envelope(page.map((e) => project(e, fields)), null));
+        return crestJson(
+          envelope(
+            page.map((e) => project(e, fields)),
+            null,
+          ),
+        );
       }
       let index = cookie && !offsetCookies ? store.indexAfter(decodeCookie(cookie)) : 0;
       let skip = cookie && offsetCookies ? decodeOffset(cookie) : cookie ? 0 : offset;
@@ -127,7 +140,12 @@ export const syncQueueHandlers = [
       // The JDBC repository only knows that the page is full, not whether anything follows.
       if (offsetCookies) next = pageSize > 0 && page.length === pageSize ? String(start + pageSize) : null;
       else if (more && last) next = encodeCookie(last);
-      return crestJson(envelope(page.map((e) => project(e, fields)), next));
+      return crestJson(
+        envelope(
+          page.map((e) => project(e, fields)),
+          next,
+        ),
+      );
     }),
   ),
   http.delete('*/openidm/sync/queue/:id', ({ request, params }) =>

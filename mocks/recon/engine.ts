@@ -159,7 +159,8 @@ export function snapshotRun(run: MockReconRun, clock: ReconClock) {
   const failures = FAILURE_SITUATIONS.reduce((sum, s) => sum + situations[s], 0);
   const processed = sourceProcessed + targetProcessed;
   const s = situations;
-  const existingLinks = plan.situations.CONFIRMED + plan.situations.MISSING + plan.situations.UNQUALIFIED + plan.situations.SOURCE_MISSING + plan.situations.LINK_ONLY;
+  const existingLinks =
+    plan.situations.CONFIRMED + plan.situations.MISSING + plan.situations.UNQUALIFIED + plan.situations.SOURCE_MISSING + plan.situations.LINK_ONLY;
   const linksProcessed = s.CONFIRMED + s.MISSING + s.UNQUALIFIED + s.SOURCE_MISSING + s.LINK_ONLY;
   const targetPhaseStarted = plan.runTargetPhase && t >= line.sourceEnd;
 

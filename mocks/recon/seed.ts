@@ -152,7 +152,8 @@ export function seedRecon(mappings: MockMapping[], clock: ReconClock, history = 
   const long = mappings.find((m) => m.name === LONG_MAPPING);
   if (long) state.runs.push({ id: newRunId(state), mapping: long.name, plan: planRun(long, { kind: 'recon' }, 1), startedAt: now - 26 * HOUR });
   const active = mappings.find((m) => m.name === SEEDED_ACTIVE_MAPPING);
-  if (active) state.runs.push({ id: newRunId(state), mapping: active.name, plan: planRun(active, { kind: 'recon' }, 0), startedAt: now - 60_000 / clock.timeScale });
+  if (active)
+    state.runs.push({ id: newRunId(state), mapping: active.name, plan: planRun(active, { kind: 'recon' }, 0), startedAt: now - 60_000 / clock.timeScale });
   // The engine lists runs in the order they were started.
   state.runs.sort((a, b) => a.startedAt - b.startedAt);
   return state;

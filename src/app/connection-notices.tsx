@@ -76,9 +76,7 @@ function useHolds(): { holds: Hold[]; now: number } {
  */
 async function retryNow(client: QueryClient): Promise<void> {
   const failing = new Set(
-    client
-      .getQueryCache()
-      .findAll({ type: 'active', predicate: (query) => query.state.status === 'error' || query.state.fetchFailureCount > 0 }),
+    client.getQueryCache().findAll({ type: 'active', predicate: (query) => query.state.status === 'error' || query.state.fetchFailureCount > 0 }),
   );
   if (failing.size === 0) return;
   await client.cancelQueries({ predicate: (query) => failing.has(query) });
@@ -98,9 +96,8 @@ function HoldNotice() {
     <div className="notice notice-warn" role="status">
       <p>
         {first.fromServer ? 'The tenant asked the console to wait' : 'The tenant is not answering'} ({first.status}: {first.message}). Nothing is sent to{' '}
-        <code>{holds.map((hold) => hold.endpoint).join(', ')}</code>{' '}
-        {first.fromServer ? 'before the time it gave' : 'for a while (backing off)'}: trying again in{' '}
-        <strong>{formatWait(first.until - now)}</strong>.
+        <code>{holds.map((hold) => hold.endpoint).join(', ')}</code> {first.fromServer ? 'before the time it gave' : 'for a while (backing off)'}: trying again
+        in <strong>{formatWait(first.until - now)}</strong>.
       </p>
       <button type="button" className="button-small" onClick={tryNow}>
         Try now

@@ -38,7 +38,10 @@ describe('the shell', () => {
   it('keeps the header and navigation alive when a page throws', async () => {
     // React and React Router log the caught error; the test asserts what the user sees instead.
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    renderApp([{ path: '/', element: <Layout />, children: [{ errorElement: <RouteError />, children: [{ path: 'broken', element: <Broken /> }] }] }], '/broken');
+    renderApp(
+      [{ path: '/', element: <Layout />, children: [{ errorElement: <RouteError />, children: [{ path: 'broken', element: <Broken /> }] }] }],
+      '/broken',
+    );
     expect(await screen.findByRole('heading', { name: 'Something went wrong on this page' })).toBeInTheDocument();
     expect(screen.getByText('The page broke while rendering')).toBeInTheDocument();
     expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument();

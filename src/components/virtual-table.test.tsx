@@ -16,7 +16,16 @@ const columns = [helper.accessor('id', { header: 'Id' })];
 const items = (from: number, count: number): Item[] => Array.from({ length: count }, (_, i) => ({ id: `item-${from + i}` }));
 
 function Table(props: { data: Item[]; leadingRows: number; onStartReached: () => void }) {
-  return <VirtualTable caption="Items" columns={columns} data={props.data} getRowId={(item) => item.id} leadingRows={props.leadingRows} onStartReached={props.onStartReached} />;
+  return (
+    <VirtualTable
+      caption="Items"
+      columns={columns}
+      data={props.data}
+      getRowId={(item) => item.id}
+      leadingRows={props.leadingRows}
+      onStartReached={props.onStartReached}
+    />
+  );
 }
 
 describe('VirtualTable with released rows', () => {

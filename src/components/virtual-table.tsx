@@ -49,7 +49,19 @@ export interface VirtualTableProps<T extends RowData> {
 }
 
 export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
-  const { caption, columns, data, getRowId, busy = false, height = 560, fixedRowHeight, onEndReached, onStartReached, endThreshold = 10, leadingRows = 0 } = props;
+  const {
+    caption,
+    columns,
+    data,
+    getRowId,
+    busy = false,
+    height = 560,
+    fixedRowHeight,
+    onEndReached,
+    onStartReached,
+    endThreshold = 10,
+    leadingRows = 0,
+  } = props;
   const rowHeight = fixedRowHeight ?? props.rowHeight ?? 40;
   const table = useTable({ features, columns, data, getRowId: (row: T) => getRowId(row) });
   const rows = table.getRowModel().rows;
@@ -124,13 +136,27 @@ export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
             const whole = props.renderWholeRow?.(row.original) ?? null;
             if (whole !== null) {
               return (
-                <tr key={row.id} data-index={item.index} ref={measureRef} aria-rowindex={item.index + 2} className={props.rowClassName?.(row.original)} style={rowStyle}>
+                <tr
+                  key={row.id}
+                  data-index={item.index}
+                  ref={measureRef}
+                  aria-rowindex={item.index + 2}
+                  className={props.rowClassName?.(row.original)}
+                  style={rowStyle}
+                >
                   <td colSpan={columnCount}>{fixedRowHeight ? <div className="fixed-cell">{whole}</div> : whole}</td>
                 </tr>
               );
             }
             return (
-              <tr key={row.id} data-index={item.index} ref={measureRef} aria-rowindex={item.index + 2} className={props.rowClassName?.(row.original)} style={rowStyle}>
+              <tr
+                key={row.id}
+                data-index={item.index}
+                ref={measureRef}
+                aria-rowindex={item.index + 2}
+                className={props.rowClassName?.(row.original)}
+                style={rowStyle}
+              >
                 {row.getAllCells().map((cell) => (
                   <td key={cell.id}>
                     {fixedRowHeight ? (

@@ -43,7 +43,14 @@ describe('queryResultSchema', () => {
   const schema = queryResultSchema(z.looseObject({ _id: z.string(), total: z.string() }));
 
   it('keeps the items that fit and reports each one that does not, with its position and path', () => {
-    const page = schema.parse({ result: [{ _id: 'a', total: '1' }, { _id: 'b', total: 40 }, { _id: 'c', total: '3' }], pagedResultsCookie: 'c' });
+    const page = schema.parse({
+      result: [
+        { _id: 'a', total: '1' },
+        { _id: 'b', total: 40 },
+        { _id: 'c', total: '3' },
+      ],
+      pagedResultsCookie: 'c',
+    });
     expect(page.result.map((r) => r._id)).toEqual(['a', 'c']);
     expect(page.unreadable).toEqual([{ index: 1, path: 'total', message: 'expected string, received number', raw: { _id: 'b', total: 40 } }]);
     expect(page.pagedResultsCookie).toBe('c');

@@ -68,9 +68,7 @@ describe('request', () => {
     expect((notJson as Error).message).toBe('GET recon answered with a body that is not JSON: OK');
 
     capture('sync/mappings', () => HttpResponse.json({ result: [{ name: 1 }] }));
-    const wrongShape = await request({ path: 'sync/mappings', schema: z.object({ result: z.array(z.object({ name: z.string() })) }) }).catch(
-      (e: unknown) => e,
-    );
+    const wrongShape = await request({ path: 'sync/mappings', schema: z.object({ result: z.array(z.object({ name: z.string() })) }) }).catch((e: unknown) => e);
     expect(wrongShape).toBeInstanceOf(MalformedResponseError);
     expect((wrongShape as Error).message).toMatch(/^GET sync\/mappings answered with an unexpected shape at result\.0\.name/);
   });

@@ -18,7 +18,12 @@ describe('readItems', () => {
 
   it('any valid items plus one broken item: every valid item is kept, in order', () => {
     const valid = fc.record({ _id: fc.string(), total: fc.string() });
-    const broken = fc.oneof(fc.constant(null), fc.integer(), fc.record({ _id: fc.integer(), total: fc.string() }), fc.record({ _id: fc.string(), total: fc.integer() }));
+    const broken = fc.oneof(
+      fc.constant(null),
+      fc.integer(),
+      fc.record({ _id: fc.integer(), total: fc.string() }),
+      fc.record({ _id: fc.string(), total: fc.integer() }),
+    );
     fc.assert(
       fc.property(fc.array(valid), broken, fc.nat(), (items, bad, at) => {
         const position = items.length ? at % (items.length + 1) : 0;

@@ -62,7 +62,8 @@ function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
   if (issue.code === 'invalid_type') return `expected ${issue.expected}, received ${typeName(value)}`;
   if (issue.code === 'invalid_value') return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   // The only patterns the readers check are counts sent as strings (recon schemas).
-  if (issue.code === 'invalid_format') return `expected ${issue.format === 'regex' ? 'a string of digits' : `a ${issue.format} string`}, received ${received(value)}`;
+  if (issue.code === 'invalid_format')
+    return `expected ${issue.format === 'regex' ? 'a string of digits' : `a ${issue.format} string`}, received ${received(value)}`;
   if (issue.code === 'invalid_union') {
     // A field that accepts variants (a total as string or number): name every type accepted.
     const expected = issue.errors.flatMap((branch) =>

@@ -20,8 +20,10 @@ export function useSingleFlight(): (send: () => Promise<unknown>) => void {
       throw error;
     }
     // A failure is the mutation's to show (its error state); here it only ends the flight.
-    void sent.catch(() => undefined).finally(() => {
-      inFlight.current = false;
-    });
+    void sent
+      .catch(() => undefined)
+      .finally(() => {
+        inFlight.current = false;
+      });
   }, []);
 }

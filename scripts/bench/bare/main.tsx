@@ -20,7 +20,10 @@ sessionStorage.setItem('tenant', tenant);
 
 const PAGES: Record<string, { path: string; columns: string[] }> = {
   '/mappings': { path: '/openidm/sync/mappings?_queryFilter=true&_pageSize=50', columns: ['name', 'source', 'target'] },
-  '/sync-queue': { path: '/openidm/sync/queue?_queryFilter=true&_pageSize=100', columns: ['_id', 'mapping', 'resourceId', 'syncAction', 'state', 'createDate'] },
+  '/sync-queue': {
+    path: '/openidm/sync/queue?_queryFilter=true&_pageSize=100',
+    columns: ['_id', 'mapping', 'resourceId', 'syncAction', 'state', 'createDate'],
+  },
 };
 
 const features = tableFeatures({});

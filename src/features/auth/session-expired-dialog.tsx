@@ -18,7 +18,9 @@ export function SessionExpiredDialog() {
     <ModalDialog title="Your session has expired" onClose={session.dismissExpired}>
       <p>The tenant no longer accepts your sign-in (401). Sign in again to carry on where you are; nothing on this page is lost.</p>
       {session.auth.mode === 'oauth' ? (
-        <p className="hint">Signing in opens a small window. If it does not appear, sign in in this tab instead: the page reloads where you are, but unsaved input is lost.</p>
+        <p className="hint">
+          Signing in opens a small window. If it does not appear, sign in in this tab instead: the page reloads where you are, but unsaved input is lost.
+        </p>
       ) : null}
       {session.auth.mode === 'oauth' ? (
         <div className="form-actions">

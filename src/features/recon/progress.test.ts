@@ -35,10 +35,27 @@ describe('throughput and time left', () => {
   it('measures entries per second over the samples of the last 30 s', () => {
     expect(throughput([])).toBeNull();
     expect(throughput([{ at: 0, processed: 0 }])).toBeNull();
-    expect(throughput([{ at: 0, processed: 0 }, { at: 500, processed: 50 }])).toBeNull();
-    expect(throughput([{ at: 0, processed: 0 }, { at: 1_000, processed: 80 }, { at: 2_000, processed: 160 }])).toBe(80);
+    expect(
+      throughput([
+        { at: 0, processed: 0 },
+        { at: 500, processed: 50 },
+      ]),
+    ).toBeNull();
+    expect(
+      throughput([
+        { at: 0, processed: 0 },
+        { at: 1_000, processed: 80 },
+        { at: 2_000, processed: 160 },
+      ]),
+    ).toBe(80);
     // Samples older than the window are left out.
-    expect(throughput([{ at: 0, processed: 0 }, { at: 40_000, processed: 100 }, { at: 42_000, processed: 300 }])).toBe(100);
+    expect(
+      throughput([
+        { at: 0, processed: 0 },
+        { at: 40_000, processed: 100 },
+        { at: 42_000, processed: 300 },
+      ]),
+    ).toBe(100);
   });
 
   it('estimates time left only when both numbers are known', () => {

@@ -32,7 +32,12 @@ function startMoreRuns(count: number) {
   const template = tenant.mappings.find((m) => m.name === SEEDED_ACTIVE_MAPPING)!;
   const others = tenant.mappings.filter((m) => m.name !== SEEDED_ACTIVE_MAPPING && m.sourceRouteReady && m.targetRouteReady).slice(0, count);
   for (const [i, mapping] of others.entries()) {
-    tenant.recon.runs.push({ id: newRunId(tenant.recon), mapping: mapping.name, plan: planRun(template, { kind: 'recon' }, i + 1), startedAt: tenant.recon.clock.now() - 1_000 });
+    tenant.recon.runs.push({
+      id: newRunId(tenant.recon),
+      mapping: mapping.name,
+      plan: planRun(template, { kind: 'recon' }, i + 1),
+      startedAt: tenant.recon.clock.now() - 1_000,
+    });
   }
 }
 

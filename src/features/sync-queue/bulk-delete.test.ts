@@ -18,7 +18,9 @@ function deletesSeen(): string[] {
 
 describe('deleteEach', () => {
   it('deletes each event once, reports 404 as already gone and keeps failures selected', async () => {
-    const [a, b, c, d] = getTenant().queue.events.slice(1, 5).map((e) => e._id) as [string, string, string, string];
+    const [a, b, c, d] = getTenant()
+      .queue.events.slice(1, 5)
+      .map((e) => e._id) as [string, string, string, string];
     getTenant().queue.delete(b); // processed by a node in the meantime
     server.use(
       http.delete(`*/openidm/sync/queue/${c}`, () =>
@@ -48,11 +50,17 @@ describe('deleteEach', () => {
   });
 
   it('keeps what a cancelled run never reached selected', async () => {
-    const ids = getTenant().queue.events.slice(1, 4).map((e) => e._id);
+    const ids = getTenant()
+      .queue.events.slice(1, 4)
+      .map((e) => e._id);
     const controller = new AbortController();
     controller.abort();
     const results = await deleteEach(ids, deleteQueuedEvent, { signal: controller.signal, onUpdate: () => undefined });
     expect([...stillSelected(ids, results)]).toEqual(ids);
-    expect(getTenant().queue.events.slice(1, 4).map((e) => e._id)).toEqual(ids);
+    expect(
+      getTenant()
+        .queue.events.slice(1, 4)
+        .map((e) => e._id),
+    ).toEqual(ids);
   });
 });

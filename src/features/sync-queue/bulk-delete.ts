@@ -6,11 +6,7 @@
 import { CrestError, describeError } from '../../lib/api-error';
 
 export type DeleteResult =
-  | { status: 'pending' }
-  | { status: 'deleting' }
-  | { status: 'deleted' }
-  | { status: 'gone'; message: string }
-  | { status: 'failed'; message: string };
+  { status: 'pending' } | { status: 'deleting' } | { status: 'deleted' } | { status: 'gone'; message: string } | { status: 'failed'; message: string };
 
 export type DeleteResults = ReadonlyMap<string, DeleteResult>;
 
@@ -64,7 +60,11 @@ export interface RunOptions {
  * Deletes each distinct id once, `concurrency` at a time, and resolves with every result. Never
  * throws: a failed delete is a result.
  */
-export async function deleteEach(ids: Iterable<string>, remove: (id: string, signal?: AbortSignal) => Promise<unknown>, options: RunOptions): Promise<DeleteResults> {
+export async function deleteEach(
+  ids: Iterable<string>,
+  remove: (id: string, signal?: AbortSignal) => Promise<unknown>,
+  options: RunOptions,
+): Promise<DeleteResults> {
   const queue = [...new Set(ids)];
   const results = new Map<string, DeleteResult>(queue.map((id) => [id, { status: 'pending' }]));
   const publish = () => options.onUpdate(new Map(results));

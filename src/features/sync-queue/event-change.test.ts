@@ -38,7 +38,11 @@ describe('compareObjects', () => {
         const after: Record<string, unknown> = { ...object };
         for (const name of names) after[name] = value;
         const expected = new Set(names.filter((n) => !Object.hasOwn(object, n) || canonicalJson(object[n]) !== canonicalJson(value)));
-        const marked = new Set(compareObjects(object, after).filter((c) => c.status !== 'same').map((c) => c.name));
+        const marked = new Set(
+          compareObjects(object, after)
+            .filter((c) => c.status !== 'same')
+            .map((c) => c.name),
+        );
         expect(marked).toEqual(expected);
       }),
     );

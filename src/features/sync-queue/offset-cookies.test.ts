@@ -28,22 +28,28 @@ describe('offset cookies', () => {
 
   it('after removing loaded rows, the next cookie reads on from the first row not yet loaded (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 30 }), fc.func(fc.boolean()), (pageSize, loaded, extra, removes) => {
-        const list = Array.from({ length: pageSize * loaded + extra }, (_, i) => i);
-        const pages = pagesOf(list, pageSize, loaded);
-        const gone = new Set(pages.flatMap((p) => p.rows).filter((row) => removes(row)));
-        const rebased = removeRows(pages, (row) => gone.has(row));
-        // The server after the deletions, read from each rebased cookie.
-        const remaining = list.filter((row) => !gone.has(row));
-        const loadedRows = rebased.flatMap((p) => p.rows);
-        rebased.forEach((page, i) => {
-          const start = page.cookie === undefined ? 0 : Number(page.cookie);
-          expect(remaining.slice(start, start + page.rows.length)).toEqual(page.rows);
-          if (i > 0) expect(page.cookie).toBe(rebased[i - 1]!.next);
-        });
-        const last = rebased.at(-1)!;
-        if (last.next) expect(remaining.slice(Number(last.next))).toEqual(remaining.slice(loadedRows.length));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.func(fc.boolean()),
+        (pageSize, loaded, extra, removes) => {
+          const list = Array.from({ length: pageSize * loaded + extra }, (_, i) => i);
+          const pages = pagesOf(list, pageSize, loaded);
+          const gone = new Set(pages.flatMap((p) => p.rows).filter((row) => removes(row)));
+          const rebased = removeRows(pages, (row) => gone.has(row));
+          // The server after the deletions, read from each rebased cookie.
+          const remaining = list.filter((row) => !gone.has(row));
+          const loadedRows = rebased.flatMap((p) => p.rows);
+          rebased.forEach((page, i) => {
+            const start = page.cookie === undefined ? 0 : Number(page.cookie);
+            expect(remaining.slice(start, start + page.rows.length)).toEqual(page.rows);
+            if (i > 0) expect(page.cookie).toBe(rebased[i - 1]!.next);
+          });
+          const last = rebased.at(-1)!;
+          if (last.next) expect(remaining.slice(Number(last.next))).toEqual(remaining.slice(loadedRows.length));
+        },
+      ),
     );
   });
 });

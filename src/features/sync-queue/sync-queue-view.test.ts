@@ -11,7 +11,9 @@ describe('queryFilterOf', () => {
 
   it('joins every simple filter with and', () => {
     const filter = queryFilterOf(view('mapping=managedUser_systemLdapAccounts&state=ACQUIRED&action=notifyDelete&resourceId=abc&retriesBelow=2'));
-    expect(filter).toBe('/mapping eq "managedUser_systemLdapAccounts" and /state eq "ACQUIRED" and /syncAction eq "notifyDelete" and /resourceId eq "abc" and /remainingRetries lt 2');
+    expect(filter).toBe(
+      '/mapping eq "managedUser_systemLdapAccounts" and /state eq "ACQUIRED" and /syncAction eq "notifyDelete" and /resourceId eq "abc" and /remainingRetries lt 2',
+    );
     expect(checkFilter(filter).ok).toBe(true);
   });
 

@@ -12,7 +12,10 @@ export class UnsupportedOperatorError extends Error {
 }
 
 export function resolvePointer(object: unknown, pointer: string): unknown {
-  const segments = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   let current: unknown = object;
   for (const segment of segments) {
     if (segment === '') continue;

@@ -221,10 +221,7 @@ class Parser {
     if (token.text.includes('.') ? DECIMAL.test(token.text) : INTEGER.test(token.text)) {
       return Number(token.text);
     }
-    throw this.error(
-      `Expected a value after "${operator.text}" but found ${token.text}: put text in quotes, like "${token.text}"`,
-      token,
-    );
+    throw this.error(`Expected a value after "${operator.text}" but found ${token.text}: put text in quotes, like "${token.text}"`, token);
   }
 }
 

@@ -35,7 +35,10 @@ describe('parseFilter', () => {
   it('treats keywords and operators case-insensitively', () => {
     expect(parseFilter('/a EQ 1 AND /b Pr OR TRUE')).toEqual({
       type: 'or',
-      operands: [{ type: 'and', operands: [cmp('eq', '/a', 1), { type: 'presence', pointer: '/b' }] }, { type: 'literal', value: true }],
+      operands: [
+        { type: 'and', operands: [cmp('eq', '/a', 1), { type: 'presence', pointer: '/b' }] },
+        { type: 'literal', value: true },
+      ],
     });
   });
 

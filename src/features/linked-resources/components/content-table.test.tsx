@@ -39,7 +39,11 @@ describe('ContentTable', () => {
     );
     expect(row('employeeType')).toHaveTextContent('empty list');
     expect(within(row('objectClass')).getByRole('list', { name: 'List of 2' })).toHaveTextContent('topperson');
-    expect(within(row('objectClass')).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['top', 'person']);
+    expect(
+      within(row('objectClass'))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['top', 'person']);
     expect(row('telephoneNumber')).toHaveTextContent('null');
     expect(row('nickname')).toHaveTextContent('"" (empty string)');
     expect(row('settings')).toHaveTextContent('empty object');

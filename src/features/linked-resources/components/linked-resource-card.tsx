@@ -27,7 +27,15 @@ export function LinkedResourceCard({ entry, pivotHref, headingId }: { entry: Lin
       </header>
       <dl className="facts">
         <dt>Link type</dt>
-        <dd>{entry.linkType ? <Link to={paths.mapping(entry.linkType)} className="mono">{entry.linkType}</Link> : <span className="muted">not given</span>}</dd>
+        <dd>
+          {entry.linkType ? (
+            <Link to={paths.mapping(entry.linkType)} className="mono">
+              {entry.linkType}
+            </Link>
+          ) : (
+            <span className="muted">not given</span>
+          )}
+        </dd>
         <dt>Link qualifier</dt>
         <dd className="mono">{entry.linkQualifier ?? <span className="muted">not given</span>}</dd>
         {entry.mappings && entry.mappings.length > 0 ? (

@@ -55,8 +55,18 @@ describe('LinkedResourcesPage', () => {
 
     expect(await screen.findByRole('heading', { level: 2 })).toHaveTextContent(`6 linked resources for ${bravo}`);
     const trail = screen.getByRole('navigation', { name: 'Pivot trail' });
-    expect(within(trail).getAllByRole('listitem').map((li) => li.textContent)).toEqual([SEED_USER, SEED_ACCOUNT, bravo]);
-    expect(router.state.location.search).toBe(`?${new URLSearchParams([['resourceName', bravo], ['via', SEED_USER], ['via', SEED_ACCOUNT]]).toString()}`);
+    expect(
+      within(trail)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([SEED_USER, SEED_ACCOUNT, bravo]);
+    expect(router.state.location.search).toBe(
+      `?${new URLSearchParams([
+        ['resourceName', bravo],
+        ['via', SEED_USER],
+        ['via', SEED_ACCOUNT],
+      ]).toString()}`,
+    );
 
     // Two links of one mapping, told apart by their qualifier.
     const adCards = screen.getAllByRole('article').filter((a) => a.textContent?.includes('managedBravo_user_systemAdAccounts'));
@@ -87,13 +97,17 @@ describe('LinkedResourcesPage', () => {
     resetTenant({ profile });
     renderPage(url(resourceName));
     expect(await screen.findByRole('heading', { name: 'Nothing is linked to this id' })).toBeInTheDocument();
-    expect(screen.getByText(/does not check that the object exists, so an id with a typo, or of an object that does not exist, looks the same/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/does not check that the object exists, so an id with a typo, or of an object that does not exist, looks the same/),
+    ).toBeInTheDocument();
     expect(screen.queryByText(/not found/i)).not.toBeInTheDocument();
   });
 
   it('says which object was not found when a server does answer 404, with its message', async () => {
     server.use(
-      http.post('*/openidm/sync', () => HttpResponse.json({ code: 404, reason: 'Not Found', message: 'Object managed/alpha_user/does-not-exist not found' }, { status: 404 })),
+      http.post('*/openidm/sync', () =>
+        HttpResponse.json({ code: 404, reason: 'Not Found', message: 'Object managed/alpha_user/does-not-exist not found' }, { status: 404 }),
+      ),
     );
     renderPage(url('managed/alpha_user/does-not-exist'));
     expect(await screen.findByRole('heading', { name: 'Not found: managed/alpha_user/does-not-exist' })).toBeInTheDocument();
@@ -102,7 +116,12 @@ describe('LinkedResourcesPage', () => {
 
   it('shows the entries it can read and says which one it cannot', async () => {
     const user = userEvent.setup();
-    const good = { resourceName: 'system/ldap/account/1', content: { _id: '1', uid: 'jo' }, linkQualifier: 'default', linkType: 'managedUser_systemLdapAccounts' };
+    const good = {
+      resourceName: 'system/ldap/account/1',
+      content: { _id: '1', uid: 'jo' },
+      linkQualifier: 'default',
+      linkType: 'managedUser_systemLdapAccounts',
+    };
     server.use(http.post('*/openidm/sync', () => HttpResponse.json([good, { resourceName: 42, content: {} }])));
     renderPage(url(SEED_USER));
     expect(await screen.findByRole('article', { name: 'system/ldap/account/1' })).toBeInTheDocument();

@@ -60,7 +60,8 @@ export function LinkedResourcesPage() {
       {view.resourceName === '' ? (
         <EmptyState title="Choose a resource">
           <p>
-            Enter a resource path such as <code>managed/alpha_user/&lt;id&gt;</code> or <code>system/ldap/account/&lt;id&gt;</code>, or pick its collection first.
+            Enter a resource path such as <code>managed/alpha_user/&lt;id&gt;</code> or <code>system/ldap/account/&lt;id&gt;</code>, or pick its collection
+            first.
           </p>
         </EmptyState>
       ) : pathProblem ? (
@@ -94,7 +95,11 @@ export function LinkedResourcesPage() {
               Copy name
             </CopyButton>
           </div>
-          <UnreadableItems items={unreadable} noun={unreadable.length === 1 ? 'linked resource' : 'linked resources'} total={entries.length + unreadable.length} />
+          <UnreadableItems
+            items={unreadable}
+            noun={unreadable.length === 1 ? 'linked resource' : 'linked resources'}
+            total={entries.length + unreadable.length}
+          />
           {entries.length === 0 && unreadable.length === 0 ? (
             <EmptyState title="Nothing is linked to this id">
               <p>

@@ -76,12 +76,14 @@ describe('MappingDetailPage', () => {
     const { seen } = renderPage('managedAlpha_user_managedBravo_user');
     expect(await screen.findByRole('heading', { level: 1, name: 'managedAlpha_user_managedBravo_user' })).toBeInTheDocument();
     expect(seen).toContain('/openidm/config/mapping/managedAlpha_user_managedBravo_user');
-    expect(screen.getByText(/^Configured in/)).toHaveTextContent('Configured in config/mapping/managedAlpha_user_managedBravo_user as mapping/managedAlpha_user_managedBravo_user');
+    expect(screen.getByText(/^Configured in/)).toHaveTextContent(
+      'Configured in config/mapping/managedAlpha_user_managedBravo_user as mapping/managedAlpha_user_managedBravo_user',
+    );
     // Eight situations have a policy; the other five fall back to the engine's default.
     expect(within(section('Situation policies')).getAllByText('engine default')).toHaveLength(5);
   });
 
-  it("links its queued events to the queue, filtered by the mapping", async () => {
+  it('links its queued events to the queue, filtered by the mapping', async () => {
     renderPage('managedUser_systemLdapAccounts');
     const link = await within(await screen.findByRole('region', { name: 'Sync queue' })).findByRole('link', { name: /queued events/ });
     expect(link).toHaveAttribute('href', '/sync-queue?mapping=managedUser_systemLdapAccounts');
@@ -98,16 +100,30 @@ describe('MappingDetailPage', () => {
     resetTenant({ profile });
     renderPage('noSuchMapping');
     expect(await screen.findByRole('heading', { name: 'No such mapping' })).toBeInTheDocument();
-    expect(screen.getByText('No mapping named noSuchMapping: it is neither in config/sync, nor at config/mapping/noSuchMapping, nor listed by sync/mappings')).toBeInTheDocument();
+    expect(
+      screen.getByText('No mapping named noSuchMapping: it is neither in config/sync, nor at config/mapping/noSuchMapping, nor listed by sync/mappings'),
+    ).toBeInTheDocument();
   });
 
   it.each([
     ['aic', 'managedUser_systemLdapAccounts', 'Configured in config/sync as sync/managedUser_systemLdapAccounts'],
     ['self-managed', 'managedUser_systemLdapAccounts', 'Configured in config/mapping/managedUser_systemLdapAccounts as mapping/managedUser_systemLdapAccounts'],
-    ['aic', 'managedAlpha_user_managedBravo_user', 'Configured in config/mapping/managedAlpha_user_managedBravo_user as mapping/managedAlpha_user_managedBravo_user'],
-    ['self-managed', 'managedAlpha_user_managedBravo_user', 'Configured in config/mapping/managedAlpha_user_managedBravo_user as mapping/managedAlpha_user_managedBravo_user'],
+    [
+      'aic',
+      'managedAlpha_user_managedBravo_user',
+      'Configured in config/mapping/managedAlpha_user_managedBravo_user as mapping/managedAlpha_user_managedBravo_user',
+    ],
+    [
+      'self-managed',
+      'managedAlpha_user_managedBravo_user',
+      'Configured in config/mapping/managedAlpha_user_managedBravo_user as mapping/managedAlpha_user_managedBravo_user',
+    ],
     ['aic', 'managedBravo_role_systemAdGroups', 'Read from sync/mappings'],
-    ['self-managed', 'managedBravo_role_systemAdGroups', 'Configured in config/mapping/managedBravo_role_systemAdGroups as mapping/managedBravo_role_systemAdGroups'],
+    [
+      'self-managed',
+      'managedBravo_role_systemAdGroups',
+      'Configured in config/mapping/managedBravo_role_systemAdGroups as mapping/managedBravo_role_systemAdGroups',
+    ],
   ] as const)('%s: finds %s wherever the server keeps it (%s)', async (profile, name, where) => {
     resetTenant({ profile });
     renderPage(name);
@@ -138,7 +154,11 @@ describe('MappingDetailPage', () => {
 
   it('a 404 from config/sync does not hide a failure of config/mapping', async () => {
     resetTenant({ profile: 'self-managed' });
-    server.use(http.get('*/openidm/config/mapping/:name', () => HttpResponse.json({ code: 403, reason: 'Forbidden', message: 'Access to config/mapping denied' }, { status: 403 })));
+    server.use(
+      http.get('*/openidm/config/mapping/:name', () =>
+        HttpResponse.json({ code: 403, reason: 'Forbidden', message: 'Access to config/mapping denied' }, { status: 403 }),
+      ),
+    );
     renderPage('managedUser_systemLdapAccounts');
     expect(await screen.findByRole('heading', { name: 'The mapping could not be loaded' })).toBeInTheDocument();
     expect(screen.getByText('Access to config/mapping denied')).toBeInTheDocument();

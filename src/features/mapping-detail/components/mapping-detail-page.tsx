@@ -76,7 +76,15 @@ function QueuedSyncSettings({ value }: { value: unknown }) {
       {QUEUED_SYNC_DEFAULTS.map(([key, fallback]) => (
         <div key={key} className="fact">
           <dt className="mono">{key}</dt>
-          <dd>{settings[key] === undefined ? <span className="muted">not set (default {fallback})</span> : isScript(settings[key]) ? <ScriptView value={settings[key]} /> : <JsonText value={settings[key]} />}</dd>
+          <dd>
+            {settings[key] === undefined ? (
+              <span className="muted">not set (default {fallback})</span>
+            ) : isScript(settings[key]) ? (
+              <ScriptView value={settings[key]} />
+            ) : (
+              <JsonText value={settings[key]} />
+            )}
+          </dd>
         </div>
       ))}
       {extra.map((key) => (
@@ -195,11 +203,19 @@ export function MappingDetailPage({ reconPanel }: MappingDetailPageProps) {
       </div>
 
       <Section id="properties-heading" title="Attribute properties">
-        {summaryOnly ? <p className="muted">Not known: the server’s summary of this mapping does not include them.</p> : <PropertiesTable properties={config.properties ?? []} />}
+        {summaryOnly ? (
+          <p className="muted">Not known: the server’s summary of this mapping does not include them.</p>
+        ) : (
+          <PropertiesTable properties={config.properties ?? []} />
+        )}
       </Section>
 
       <Section id="policies-heading" title="Situation policies">
-        {summaryOnly ? <p className="muted">Not known: the server’s summary of this mapping does not include them.</p> : <PoliciesTable policies={config.policies ?? []} />}
+        {summaryOnly ? (
+          <p className="muted">Not known: the server’s summary of this mapping does not include them.</p>
+        ) : (
+          <PoliciesTable policies={config.policies ?? []} />
+        )}
       </Section>
 
       <Section id="correlation-heading" title="Correlation">

@@ -43,8 +43,7 @@ export function PoliciesTable({ policies }: { policies: Policy[] }) {
               const set = policies.filter((p) => p.situation === name);
               const heading = (
                 <th scope="row" rowSpan={Math.max(1, set.length)}>
-                  <span className="mono">{name}</span>{' '}
-                  <span className="situation-meaning">{info ? info.meaning : 'Not a situation this console knows'}</span>
+                  <span className="mono">{name}</span> <span className="situation-meaning">{info ? info.meaning : 'Not a situation this console knows'}</span>
                 </th>
               );
               if (set.length === 0) {
@@ -52,8 +51,7 @@ export function PoliciesTable({ policies }: { policies: Policy[] }) {
                   <tr key={name} className="policy-default">
                     {heading}
                     <td>
-                      <span className="mono action-name">{info?.defaultAction ?? 'unknown'}</span>{' '}
-                      <span className="badge">engine default</span>
+                      <span className="mono action-name">{info?.defaultAction ?? 'unknown'}</span> <span className="badge">engine default</span>
                       {info?.documentedDefault ? <span className="muted"> (documented as {info.documentedDefault}, same effect)</span> : null}
                     </td>
                     <td>

@@ -44,8 +44,7 @@ export function MappingsFilterForm({ view, onApply, onClear }: { view: MappingsV
     <form className="filter-form" role="search" aria-label="Filter mappings" onSubmit={submit}>
       <div className="filter-mode">
         <label>
-          <input type="checkbox" checked={advancedMode} onChange={(e) => setAdvancedMode(e.target.checked)} /> Advanced filter (
-          <code>_queryFilter</code>)
+          <input type="checkbox" checked={advancedMode} onChange={(e) => setAdvancedMode(e.target.checked)} /> Advanced filter (<code>_queryFilter</code>)
         </label>
       </div>
       {advancedMode ? (

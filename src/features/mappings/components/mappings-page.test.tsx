@@ -13,7 +13,9 @@ const renderMappings = (url = '/mappings') => renderRoute('/mappings', <Mappings
 describe('MappingsPage', () => {
   it('reads the page mapping by mapping: one it cannot read is listed with why and its raw JSON, the others show', async () => {
     const user = userEvent.setup();
-    const answer = (await (await fetch(`${TEST_TENANT_URL}/openidm/sync/mappings?_queryFilter=true&_pageSize=50`)).json()) as { result: Record<string, unknown>[] };
+    const answer = (await (await fetch(`${TEST_TENANT_URL}/openidm/sync/mappings?_queryFilter=true&_pageSize=50`)).json()) as {
+      result: Record<string, unknown>[];
+    };
     answer.result[2] = { ...answer.result[2], _id: null };
     server.use(http.get(`${TEST_TENANT_URL}/openidm/sync/mappings`, () => HttpResponse.json(answer)));
     renderMappings();

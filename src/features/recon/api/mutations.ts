@@ -20,7 +20,10 @@ export function useLaunchRecon() {
           ? {
               ...watchList(
                 old,
-                [...old.runs, { _id: result._id, mapping: params.mapping, state: result.state, stage: 'ACTIVE_INITIALIZED', started: new Date().toISOString(), ended: '' }],
+                [
+                  ...old.runs,
+                  { _id: result._id, mapping: params.mapping, state: result.state, stage: 'ACTIVE_INITIALIZED', started: new Date().toISOString(), ended: '' },
+                ],
                 Date.now(),
               ),
               // The runs the server sent that could not be read are still there until the next answer.

@@ -10,7 +10,17 @@
  * client's back-off (429, offline) can wrap them.
  */
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { hasReportEndpoint, isNoReport, listAssociationEntries, listAssociationSummaries, listReconRuns, readAssociationSummary, readReconRun, searchMappings, type RecordReport } from './requests';
+import {
+  hasReportEndpoint,
+  isNoReport,
+  listAssociationEntries,
+  listAssociationSummaries,
+  listReconRuns,
+  readAssociationSummary,
+  readReconRun,
+  searchMappings,
+  type RecordReport,
+} from './requests';
 import type { AssociationSummary } from './schemas';
 import type { UnreadableItem } from '../../../lib/tolerant-list';
 import { pollDelay, watchList, watchRun, type WatchedList, type WatchedRun } from '../watch';
@@ -34,9 +44,7 @@ export const REPORT_RECHECK_MAX_MS = 30_000;
  * launched from this console in this session.
  */
 export type ReportLookup =
-  | { status: 'kept'; summary: AssociationSummary }
-  | { status: 'missing'; launchedWith: RecordReport | undefined }
-  | { status: 'unsupported' };
+  { status: 'kept'; summary: AssociationSummary } | { status: 'missing'; launchedWith: RecordReport | undefined } | { status: 'unsupported' };
 
 /**
  * The delay before asking again for a report still missing after `answers` answers, or false once

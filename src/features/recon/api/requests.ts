@@ -2,7 +2,15 @@ import { CrestError } from '../../../lib/api-error';
 import { pagingParams, queryResultSchema } from '../../../lib/crest-query';
 import { request, segment } from '../../../lib/http';
 import { printFilter, sw } from '../../../lib/query-filter';
-import { associationEntrySchema, associationSummarySchema, cancelResultSchema, launchResultSchema, mappingChoiceSchema, reconListSchema, reconRunSchema } from './schemas';
+import {
+  associationEntrySchema,
+  associationSummarySchema,
+  cancelResultSchema,
+  launchResultSchema,
+  mappingChoiceSchema,
+  reconListSchema,
+  reconRunSchema,
+} from './schemas';
 
 /** Every run the server keeps, active and finished, in whatever order it sends them. */
 export function listReconRuns(signal?: AbortSignal) {
@@ -59,7 +67,12 @@ export function readAssociationSummary(reconId: string, signal?: AbortSignal) {
  */
 export async function hasReportEndpoint(signal?: AbortSignal): Promise<boolean> {
   try {
-    await request({ path: 'recon/assoc', query: { _queryFilter: 'true', _fields: '_id', _pageSize: 1 }, schema: queryResultSchema(associationSummarySchema), signal });
+    await request({
+      path: 'recon/assoc',
+      query: { _queryFilter: 'true', _fields: '_id', _pageSize: 1 },
+      schema: queryResultSchema(associationSummarySchema),
+      signal,
+    });
     return true;
   } catch (error) {
     if (isNoReport(error)) return false;

@@ -47,7 +47,9 @@ describe('reconListSchema', () => {
       _id: fc.string({ minLength: 1 }),
       mapping: fc.string(),
       state: fc.constantFrom('ACTIVE', 'SUCCESS', 'FAILED', 'CANCELED'),
-      progress: fc.record({ source: fc.record({ existing: fc.record({ processed: fc.nat(), total: fc.oneof(fc.nat(), fc.nat().map(String), fc.constant('?')) }) }) }),
+      progress: fc.record({
+        source: fc.record({ existing: fc.record({ processed: fc.nat(), total: fc.oneof(fc.nat(), fc.nat().map(String), fc.constant('?')) }) }),
+      }),
       ended: fc.option(fc.constantFrom('', '2026-01-01T00:00:00.000Z'), { nil: undefined }),
       duration: fc.integer({ min: -1 }),
     });
@@ -55,7 +57,12 @@ describe('reconListSchema', () => {
       fc.constant(null),
       fc.constant('run'),
       fc.record({ _id: fc.nat(), mapping: fc.string(), state: fc.constant('SUCCESS') }),
-      fc.record({ _id: fc.string(), mapping: fc.string(), state: fc.constant('SUCCESS'), progress: fc.constant({ source: { existing: { processed: {}, total: '1' } } }) }),
+      fc.record({
+        _id: fc.string(),
+        mapping: fc.string(),
+        state: fc.constant('SUCCESS'),
+        progress: fc.constant({ source: { existing: { processed: {}, total: '1' } } }),
+      }),
     );
     fc.assert(
       fc.property(fc.array(run, { maxLength: 8 }), broken, fc.nat(), (runs, bad, at) => {
@@ -69,7 +76,9 @@ describe('reconListSchema', () => {
   });
 
   it('names the field that failed', () => {
-    const { reconciliations } = reconListSchema.parse({ reconciliations: [documented, { ...documented, _id: 'run-2', progress: { source: { existing: { processed: 2, total: null } } } }] });
+    const { reconciliations } = reconListSchema.parse({
+      reconciliations: [documented, { ...documented, _id: 'run-2', progress: { source: { existing: { processed: 2, total: null } } } }],
+    });
     expect(reconciliations.unreadable).toEqual([
       expect.objectContaining({ index: 1, path: 'progress.source.existing.total', message: 'expected string | number, received null' }),
     ]);
@@ -90,7 +99,15 @@ describe('reportRecheckDelay', () => {
   const ended = '2026-01-01T00:00:00.000Z';
   const at = (s: number) => Date.parse(ended) + s * 1000;
   it('backs off from 2 s to 30 s and stops two minutes after the run ended', () => {
-    expect([1, 2, 3, 4, 5, 6, 9].map((n) => reportRecheckDelay(n, ended, at(10)))).toEqual([2_000, 4_000, 8_000, 16_000, REPORT_RECHECK_MAX_MS, REPORT_RECHECK_MAX_MS, REPORT_RECHECK_MAX_MS]);
+    expect([1, 2, 3, 4, 5, 6, 9].map((n) => reportRecheckDelay(n, ended, at(10)))).toEqual([
+      2_000,
+      4_000,
+      8_000,
+      16_000,
+      REPORT_RECHECK_MAX_MS,
+      REPORT_RECHECK_MAX_MS,
+      REPORT_RECHECK_MAX_MS,
+    ]);
     expect(reportRecheckDelay(1, ended, at(REPORT_WAIT_MS / 1000 + 1))).toBe(false);
     expect(reportRecheckDelay(1, '', at(0))).toBe(false);
     expect(reportRecheckDelay(1, undefined, at(0))).toBe(false);

@@ -40,8 +40,7 @@ export function CancelReconButton({ run, compact = false }: { run: ReconRun; com
       {confirming ? (
         <ModalDialog title="Cancel this reconciliation?" onClose={() => setConfirming(false)} dismissible={!cancel.isPending}>
           <p>
-            The run of <strong className="mono">{run.mapping}</strong> stops after the entries in progress. What it has already changed stays
-            changed.
+            The run of <strong className="mono">{run.mapping}</strong> stops after the entries in progress. What it has already changed stays changed.
           </p>
           {cancel.isError ? <ErrorState title="The run could not be canceled" error={cancel.error} /> : null}
           <div className="form-actions modal-actions">

@@ -53,7 +53,9 @@ function CompareTable({ caption, keys, left, right }: { caption: string; keys: s
 }
 
 export function CompareRuns({ run, other }: { run: ReconRun; other: ReconRun }) {
-  const situationKeys = [...new Set([...SITUATIONS.map((s) => s.name), ...Object.keys(run.situationSummary ?? {}), ...Object.keys(other.situationSummary ?? {})])];
+  const situationKeys = [
+    ...new Set([...SITUATIONS.map((s) => s.name), ...Object.keys(run.situationSummary ?? {}), ...Object.keys(other.situationSummary ?? {})]),
+  ];
   const statusKeys = [...new Set(['SUCCESS', 'FAILURE', ...Object.keys(run.statusSummary ?? {}), ...Object.keys(other.statusSummary ?? {})])];
   const differing = situationKeys.filter((k) => (run.situationSummary?.[k] ?? 0) !== (other.situationSummary?.[k] ?? 0)).length;
   return (

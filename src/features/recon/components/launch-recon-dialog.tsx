@@ -58,12 +58,10 @@ export function LaunchReconDialog({ onClose, onLaunched, mapping: preselected }:
       return;
     }
     once(() =>
-      launch
-        .mutateAsync({ mapping, sourceId: scope === 'byId' ? trimmed : undefined, report: scope === 'full' ? report : undefined })
-        .then((result) => {
-          onLaunched?.({ id: result._id, mapping, sourceId: scope === 'byId' ? trimmed : undefined });
-          onClose();
-        }),
+      launch.mutateAsync({ mapping, sourceId: scope === 'byId' ? trimmed : undefined, report: scope === 'full' ? report : undefined }).then((result) => {
+        onLaunched?.({ id: result._id, mapping, sourceId: scope === 'byId' ? trimmed : undefined });
+        onClose();
+      }),
     );
   }
 

@@ -6,7 +6,6 @@ import { QUICK_MAPPING, SEEDED_ACTIVE_MAPPING } from '../../../../mocks/recon/se
 import { getTenant } from '../../../../mocks/tenant';
 import { renderRecon } from '../test-utils';
 
-
 describe('MappingReconPanel', () => {
   it("lists the mapping's runs newest first, each linking to its page", async () => {
     const runs = getTenant()

@@ -12,7 +12,6 @@ import { getTenant, resetTenant } from '../../../../mocks/tenant';
 import { TEST_TENANT_URL } from '../../../testing/setup-tests';
 import { renderRecon } from '../test-utils';
 
-
 function recordRequests() {
   const seen: { method: string; url: URL }[] = [];
   server.events.on('request:start', ({ request }) => {
@@ -59,7 +58,6 @@ describe('Recon page', () => {
     expect(within(unreadable).getByText(/"_id": "broken-run"/)).toBeVisible();
   });
 
-
   it('lists the runs newest first, the active one with a progress bar', async () => {
     renderRecon('/recon');
     const rows = await dataRows();
@@ -92,7 +90,11 @@ describe('Recon page', () => {
   it('marks the runs that kept a per-record report, linking to their records', async () => {
     const seen = recordRequests();
     // The seeded runs that kept a report: every fourth, every twelfth an analysis.
-    const kept = new Map((getTenant().recon.runs.filter((r) => r.plan.persistAssociations)).map((r) => [r.id, r.plan.analyze ? 'Analysis' : 'Report']));
+    const kept = new Map(
+      getTenant()
+        .recon.runs.filter((r) => r.plan.persistAssociations)
+        .map((r) => [r.id, r.plan.analyze ? 'Analysis' : 'Report']),
+    );
     expect(kept.size).toBeGreaterThan(5);
     renderRecon('/recon?state=SUCCESS');
     const rows = await dataRows();

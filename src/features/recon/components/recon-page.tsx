@@ -74,7 +74,14 @@ export function ReconPage() {
       <form className="filter-form filter-row" role="search" aria-label="Filter runs" onSubmit={(e) => e.preventDefault()}>
         <div className="field field-grow">
           <label htmlFor={`${id}-mapping`}>Mapping name contains</label>
-          <input id={`${id}-mapping`} className="mono" value={view.mapping} onChange={(e) => go({ mapping: e.target.value })} autoComplete="off" spellCheck={false} />
+          <input
+            id={`${id}-mapping`}
+            className="mono"
+            value={view.mapping}
+            onChange={(e) => go({ mapping: e.target.value })}
+            autoComplete="off"
+            spellCheck={false}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-state`}>State</label>

@@ -23,7 +23,10 @@ const columns = helper.columns([
   helper.accessor('started', {
     header: 'Started',
     cell: (info) => (
-      <Link to={paths.reconRun(info.row.original._id)} aria-label={`Run of ${info.row.original.mapping} started ${formatTime(info.getValue()) || 'at an unknown time'}`}>
+      <Link
+        to={paths.reconRun(info.row.original._id)}
+        aria-label={`Run of ${info.row.original.mapping} started ${formatTime(info.getValue()) || 'at an unknown time'}`}
+      >
         {formatTime(info.getValue()) || 'unknown'}
       </Link>
     ),
@@ -39,7 +42,10 @@ const columns = helper.columns([
   helper.accessor('state', { header: 'State', cell: (info) => <RunStatusBadge run={info.row.original} /> }),
   helper.display({ id: 'stage', header: 'Stage', cell: (info) => stageText(info.row.original) }),
   helper.display({ id: 'progress', header: 'Progress', cell: (info) => <RunProgressCell run={info.row.original} /> }),
-  helper.accessor('ended', { header: 'Ended', cell: (info) => formatTime(info.getValue()) || (isActive(info.row.original) ? <span className="muted">running</span> : '') }),
+  helper.accessor('ended', {
+    header: 'Ended',
+    cell: (info) => formatTime(info.getValue()) || (isActive(info.row.original) ? <span className="muted">running</span> : ''),
+  }),
   helper.accessor('duration', { header: 'Duration', cell: (info) => formatDuration(info.getValue()) }),
   helper.accessor('report', {
     header: 'Records',
@@ -57,7 +63,11 @@ const columns = helper.columns([
       );
     },
   }),
-  helper.display({ id: 'actions', header: () => <span className="visually-hidden">Actions</span>, cell: (info) => <CancelReconButton run={info.row.original} compact /> }),
+  helper.display({
+    id: 'actions',
+    header: () => <span className="visually-hidden">Actions</span>,
+    cell: (info) => <CancelReconButton run={info.row.original} compact />,
+  }),
 ]);
 
 export function ReconRunsTable({ runs, busy, caption }: { runs: ListedRun[]; busy: boolean; caption: string }) {

@@ -11,7 +11,6 @@ import { useFakeClock } from '../../../testing/fake-clock';
 import { TEST_TENANT_URL } from '../../../testing/setup-tests';
 import { renderRecon } from '../test-utils';
 
-
 async function launch(mapping: string): Promise<string> {
   const response = await fetch(`${TEST_TENANT_URL}/openidm/recon?_action=recon&mapping=${mapping}`, { method: 'POST' });
   return ((await response.json()) as { _id: string })._id;

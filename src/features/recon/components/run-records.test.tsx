@@ -63,8 +63,12 @@ describe('A run’s records', () => {
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'FAILURE');
     await waitFor(() => expect(queries.at(-1)?.get('_queryFilter')).toBe('/status eq "FAILURE"'));
-    await waitFor(() => expect(screen.getByText(`${run.failures} ${run.failures === 1 ? 'record' : 'records'} shown. That is every matching record.`)).toBeInTheDocument());
-    const rows = within(screen.getByRole('table', { name: 'Records of this run' })).getAllByRole('row').slice(1);
+    await waitFor(() =>
+      expect(screen.getByText(`${run.failures} ${run.failures === 1 ? 'record' : 'records'} shown. That is every matching record.`)).toBeInTheDocument(),
+    );
+    const rows = within(screen.getByRole('table', { name: 'Records of this run' }))
+      .getAllByRole('row')
+      .slice(1);
     expect(rows).toHaveLength(run.failures);
     for (const row of rows) expect(row).toHaveTextContent(/FAILURE.*Situation [A-Z_]+ marked as EXCEPTION/);
   });
@@ -161,7 +165,9 @@ describe('A run’s records', () => {
     expect(screen.getByRole('combobox', { name: 'Situation' })).toHaveValue('ABSENT');
     await waitFor(() => expect(queries.at(-1)?.get('_queryFilter')).toBe('/situation eq "ABSENT"'));
     const rows = await waitFor(() => {
-      const found = within(screen.getByRole('table', { name: 'Records of this run' })).getAllByRole('row').slice(1);
+      const found = within(screen.getByRole('table', { name: 'Records of this run' }))
+        .getAllByRole('row')
+        .slice(1);
       expect(found).toHaveLength(Math.min(count, 50));
       return found;
     });
@@ -178,13 +184,18 @@ describe('records helpers', () => {
   });
 
   it('links to records of one situation or status, keeping the rest of the view', () => {
-    expect(recordsLink(new URLSearchParams('compare=run-2&situation=ABSENT'), { status: 'FAILURE' })).toEqual({ search: '?compare=run-2&status=FAILURE', hash: '#records' });
+    expect(recordsLink(new URLSearchParams('compare=run-2&situation=ABSENT'), { status: 'FAILURE' })).toEqual({
+      search: '?compare=run-2&status=FAILURE',
+      hash: '#records',
+    });
     expect(recordsLink(new URLSearchParams('status=FAILURE'), { situation: 'MISSING' })).toEqual({ search: '?situation=MISSING', hash: '#records' });
   });
 
   it('shows the server’s message and exception, not the sample’s "null" detail', () => {
     const entry: AssociationEntry = { _id: 'x', message: 'Situation MISSING marked as EXCEPTION', messageDetail: 'null', exception: null };
     expect(recordMessage(entry)).toBe('Situation MISSING marked as EXCEPTION');
-    expect(recordMessage({ _id: 'y', message: null, exception: 'ConnectorException: timeout', messageDetail: { code: 7 } })).toBe('ConnectorException: timeout — {"code":7}');
+    expect(recordMessage({ _id: 'y', message: null, exception: 'ConnectorException: timeout', messageDetail: { code: 7 } })).toBe(
+      'ConnectorException: timeout — {"code":7}',
+    );
   });
 });

@@ -143,9 +143,9 @@ function NoRecords({ lookup }: { lookup: Exclude<ReportLookup, { status: 'kept' 
     return (
       <EmptyState title="This run’s per-record report is no longer on the server">
         <p>
-          It was launched with one, but the server does not have it: by default it keeps only the report of each mapping’s latest run and removes the older
-          ones (the mapping’s <span className="mono">reconAssociation</span> settings say how many). Just after a run ends its report may not be written
-          yet: the console looks again for two minutes.
+          It was launched with one, but the server does not have it: by default it keeps only the report of each mapping’s latest run and removes the older ones
+          (the mapping’s <span className="mono">reconAssociation</span> settings say how many). Just after a run ends its report may not be written yet: the
+          console looks again for two minutes.
         </p>
       </EmptyState>
     );
@@ -231,11 +231,7 @@ function RecordList({ runId, summary }: { runId: string; summary: AssociationSum
 
   return (
     <>
-      {analysis ? (
-        <p className="notice notice-info">
-          An analysis run: nothing was changed. Each action is what a real run would have done.
-        </p>
-      ) : null}
+      {analysis ? <p className="notice notice-info">An analysis run: nothing was changed. Each action is what a real run would have done.</p> : null}
       <p className="muted">Report written {formatTime(summary.finishTime) || 'at an unknown time'}.</p>
       <div className="toolbar" role="group" aria-label="Filter the records">
         <div className="toolbar-group">
@@ -297,7 +293,8 @@ function RecordList({ runId, summary }: { runId: string; summary: AssociationSum
           {entries.isError ? <ErrorState title="More records could not be loaded" error={entries.error} /> : null}
           <div className="load-row">
             <p className="muted" aria-live="polite">
-              {records.length} {records.length === 1 ? 'record' : 'records'} shown. {entries.hasNextPage ? 'More match; the server does not say how many.' : 'That is every matching record.'}
+              {records.length} {records.length === 1 ? 'record' : 'records'} shown.{' '}
+              {entries.hasNextPage ? 'More match; the server does not say how many.' : 'That is every matching record.'}
             </p>
             {entries.hasNextPage ? (
               <button type="button" onClick={() => void entries.fetchNextPage()} disabled={entries.isFetchingNextPage}>

@@ -43,8 +43,7 @@ export function SituationChart({ summary, caption = 'Situations found', renderCo
           {rows.map((row) => (
             <tr key={row.name} className={row.count === 0 ? 'situation-zero' : undefined}>
               <th scope="row">
-                <span className="mono">{row.name}</span>{' '}
-                <span className="situation-meaning">{row.meaning}</span>
+                <span className="mono">{row.name}</span> <span className="situation-meaning">{row.meaning}</span>
               </th>
               <td className="numeric">{renderCount && row.count > 0 ? renderCount(row.name, formatCount(row.count)) : formatCount(row.count)}</td>
               <td className="bar-cell" aria-hidden="true">

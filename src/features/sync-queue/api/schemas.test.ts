@@ -22,7 +22,14 @@ describe('queuedEventSchema', () => {
   });
 
   it('accepts the plausible variants of what it only displays', () => {
-    const nanos = read({ ...DOCUMENTED_EVENT, createDate: '2026-11-20T15:31:23.123456789Z', remainingRetries: '2', resourceId: 42, oldObject: { a: 1 }, newObject: null });
+    const nanos = read({
+      ...DOCUMENTED_EVENT,
+      createDate: '2026-11-20T15:31:23.123456789Z',
+      remainingRetries: '2',
+      resourceId: 42,
+      oldObject: { a: 1 },
+      newObject: null,
+    });
     expect(nanos.data).toMatchObject({ createDate: '2026-11-20T15:31:23.123456789Z', remainingRetries: 2, resourceId: '42' });
     expect(Date.parse(nanos.data!.createDate!)).toBe(Date.parse('2026-11-20T15:31:23.123Z'));
     expect(read({ ...DOCUMENTED_EVENT, createDate: 1_795_801_542_123 }).data?.createDate).toBe('2026-11-27T17:45:42.123Z');
@@ -57,7 +64,12 @@ describe('queuedEventSchema', () => {
         state: maybe(fc.string()),
         resourceCollection: maybe(fc.string()),
         nodeId: maybe(fc.string()),
-        createDate: maybe(fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString().replace('Z', '456789Z')), fc.integer({ min: 0, max: 4e12 }))),
+        createDate: maybe(
+          fc.oneof(
+            fc.date({ noInvalidDate: true }).map((d) => d.toISOString().replace('Z', '456789Z')),
+            fc.integer({ min: 0, max: 4e12 }),
+          ),
+        ),
         remainingRetries: maybe(fc.oneof(fc.nat(), fc.nat().map(String))),
         oldObject: fc.jsonValue(),
       },
@@ -79,7 +91,12 @@ describe('readQueuedEventPage', () => {
   it('keeps the readable events and reports the others with their position, path and raw JSON', () => {
     const broken = { ...DOCUMENTED_EVENT, _id: 12345 };
     const page = readQueuedEventPage(
-      queuedEventEnvelopeSchema.parse({ result: [DOCUMENTED_EVENT, broken, 'junk'], pagedResultsCookie: '3', totalPagedResultsPolicy: 'NONE', totalPagedResults: -1 }),
+      queuedEventEnvelopeSchema.parse({
+        result: [DOCUMENTED_EVENT, broken, 'junk'],
+        pagedResultsCookie: '3',
+        totalPagedResultsPolicy: 'NONE',
+        totalPagedResults: -1,
+      }),
     );
     expect(page.result.map((e) => e._id)).toEqual([DOCUMENTED_EVENT._id]);
     expect(page.received).toBe(3);

@@ -70,7 +70,18 @@ export type QueuedEvent = z.output<typeof queuedEventSchema>;
  * The fields the table shows: list requests ask for these only (`_fields`), since a real event
  * also carries the changed object's whole `oldObject` and `newObject` (kilobytes each).
  */
-export const LIST_FIELDS = ['_id', '_rev', 'mapping', 'resourceId', 'syncAction', 'state', 'resourceCollection', 'nodeId', 'createDate', 'remainingRetries'] as const;
+export const LIST_FIELDS = [
+  '_id',
+  '_rev',
+  'mapping',
+  'resourceId',
+  'syncAction',
+  'state',
+  'resourceCollection',
+  'nodeId',
+  'createDate',
+  'remainingRetries',
+] as const;
 
 /** The envelope is strict (the console pages by its cursor); the items are read one by one below. */
 export const queuedEventEnvelopeSchema = z.object({

@@ -35,7 +35,8 @@ export function EventChangeDialog({ id, event, onClose }: EventChangeDialogProps
         Event <code className="break">{id}</code>
         {event ? (
           <>
-            : {event.syncAction ?? 'a change'} of <code className="break">{`${event.resourceCollection ?? '?'}/${event.resourceId ?? '?'}`}</code> for {event.mapping ?? 'an unnamed mapping'}
+            : {event.syncAction ?? 'a change'} of <code className="break">{`${event.resourceCollection ?? '?'}/${event.resourceId ?? '?'}`}</code> for{' '}
+            {event.mapping ?? 'an unnamed mapping'}
           </>
         ) : null}
         .

@@ -58,7 +58,14 @@ export function SyncQueueFilterForm({ view, onApply, onClear }: { view: SyncQueu
         <div className="filter-row">
           <div className="field field-grow">
             <label htmlFor={`${id}-mapping`}>Mapping</label>
-            <input id={`${id}-mapping`} className="mono" value={fields.mapping} onChange={(e) => set({ mapping: e.target.value })} spellCheck={false} autoComplete="off" />
+            <input
+              id={`${id}-mapping`}
+              className="mono"
+              value={fields.mapping}
+              onChange={(e) => set({ mapping: e.target.value })}
+              spellCheck={false}
+              autoComplete="off"
+            />
           </div>
           <div className="field">
             <label htmlFor={`${id}-state`}>State</label>
@@ -84,7 +91,14 @@ export function SyncQueueFilterForm({ view, onApply, onClear }: { view: SyncQueu
           </div>
           <div className="field field-grow">
             <label htmlFor={`${id}-resource`}>Resource id</label>
-            <input id={`${id}-resource`} className="mono" value={fields.resourceId} onChange={(e) => set({ resourceId: e.target.value })} spellCheck={false} autoComplete="off" />
+            <input
+              id={`${id}-resource`}
+              className="mono"
+              value={fields.resourceId}
+              onChange={(e) => set({ resourceId: e.target.value })}
+              spellCheck={false}
+              autoComplete="off"
+            />
           </div>
           <div className="field">
             <label htmlFor={`${id}-retries`}>Remaining retries below</label>

@@ -62,7 +62,9 @@ describe('SyncQueuePage', () => {
     await user.click(screen.getByRole('button', { name: 'Apply filter' }));
 
     await waitFor(() =>
-      expect(seen.at(-1)!.searchParams.get('_queryFilter')).toBe('/mapping eq "managedAlpha_user_systemServicenowUsers" and /state eq "ACQUIRED" and /remainingRetries lt 2'),
+      expect(seen.at(-1)!.searchParams.get('_queryFilter')).toBe(
+        '/mapping eq "managedAlpha_user_systemServicenowUsers" and /state eq "ACQUIRED" and /remainingRetries lt 2',
+      ),
     );
     expect(router.state.location.search).toBe('?mapping=managedAlpha_user_systemServicenowUsers&state=ACQUIRED&retriesBelow=2');
     await waitFor(() => expect(within(screen.getByRole('table', { name: 'Queued synchronization events' })).queryAllByText('PENDING')).toHaveLength(0));
@@ -72,7 +74,9 @@ describe('SyncQueuePage', () => {
 
   it('flags events with few retries left as possibly stuck, saying why', async () => {
     renderPage('/sync-queue?retriesBelow=1&state=PENDING');
-    const rows = within(await table()).getAllByRole('row').slice(1);
+    const rows = within(await table())
+      .getAllByRole('row')
+      .slice(1);
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
       expect(row).toHaveTextContent('Possibly stuck');
@@ -134,12 +138,18 @@ describe('SyncQueuePage', () => {
     const user = userEvent.setup();
     renderPage();
     await table();
-    const [a, b, c] = getTenant().queue.events.slice(0, 3).map((e) => e._id) as [string, string, string];
+    const [a, b, c] = getTenant()
+      .queue.events.slice(0, 3)
+      .map((e) => e._id) as [string, string, string];
     for (const id of [a, b, c]) await user.click(screen.getByRole('checkbox', { name: `Select event ${id}` }));
     expect(screen.getByText('3 selected')).toBeInTheDocument();
 
     getTenant().queue.delete(b);
-    server.use(http.delete(`*/openidm/sync/queue/${c}`, () => HttpResponse.json({ code: 503, reason: 'Service Unavailable', message: 'Node node-2 holds the mapping lock' }, { status: 503 })));
+    server.use(
+      http.delete(`*/openidm/sync/queue/${c}`, () =>
+        HttpResponse.json({ code: 503, reason: 'Service Unavailable', message: 'Node node-2 holds the mapping lock' }, { status: 503 }),
+      ),
+    );
 
     await user.click(screen.getByRole('button', { name: 'Delete selected (3)' }));
     const dialog = screen.getByRole('dialog', { name: 'Delete 3 queued events' });
@@ -164,9 +174,7 @@ describe('SyncQueuePage', () => {
     server.use(
       http.get('*/openidm/sync/queue', () =>
         HttpResponse.json({
-          result: [
-            withoutRetries,
-          ],
+          result: [withoutRetries],
           resultCount: 8,
           pagedResultsCookie: null,
           totalPagedResultsPolicy: 'NONE',
@@ -219,7 +227,9 @@ describe('SyncQueuePage on a real server', () => {
       ),
     );
     renderPage();
-    const rows = within(await table()).getAllByRole('row').slice(1);
+    const rows = within(await table())
+      .getAllByRole('row')
+      .slice(1);
     expect(rows).toHaveLength(3);
     expect(rows[0]).toHaveTextContent('a');
     expect(rows[1]).toHaveTextContent('Event 2 could not be read: mapping — expected string, received array');
@@ -240,7 +250,14 @@ describe('SyncQueuePage on a real server', () => {
       http.get('*/openidm/sync/queue', ({ request }) => {
         const cookie = new URL(request.url).searchParams.get('_pagedResultsCookie');
         const result = cookie ? [] : [{ ...DOCUMENTED_EVENT, _id: 'a' }];
-        return HttpResponse.json({ result, resultCount: result.length, pagedResultsCookie: String(Number(cookie ?? 0) + 1), totalPagedResultsPolicy: 'NONE', totalPagedResults: -1, remainingPagedResults: -1 });
+        return HttpResponse.json({
+          result,
+          resultCount: result.length,
+          pagedResultsCookie: String(Number(cookie ?? 0) + 1),
+          totalPagedResultsPolicy: 'NONE',
+          totalPagedResults: -1,
+          remainingPagedResults: -1,
+        });
       }),
     );
     renderPage();
@@ -257,12 +274,14 @@ describe.each(SERVER_PROFILES)('SyncQueuePage on a %s server', (profile) => {
     resetTenant({ profile });
   });
 
-  it("opens one event to show its old and new values side by side, changed ones marked, fetched for that event only", async () => {
+  it('opens one event to show its old and new values side by side, changed ones marked, fetched for that event only', async () => {
     const user = userEvent.setup();
     const seen = requestsTo('/openidm/sync/queue');
     const router = renderPage();
     await table();
-    const event = getTenant().queue.events.slice(0, 15).find((e) => e.syncAction === 'notifyUpdate')!;
+    const event = getTenant()
+      .queue.events.slice(0, 15)
+      .find((e) => e.syncAction === 'notifyUpdate')!;
     const { oldObject, newObject } = changeOf(event);
     const changed = Object.keys(newObject!).filter((k) => JSON.stringify(newObject![k]) !== JSON.stringify(oldObject![k]));
     const before = seen.length;
@@ -272,14 +291,20 @@ describe.each(SERVER_PROFILES)('SyncQueuePage on a %s server', (profile) => {
     expect(router.state.location.search).toBe(`?event=${event._id}`);
     expect(await within(dialog).findByText(`${changed.length} of ${Object.keys(newObject!).length} attributes changed.`)).toBeInTheDocument();
     // One request, for this event only, with its objects.
-    expect(seen.slice(before).map((u) => [u.searchParams.get('_queryFilter'), u.searchParams.get('_fields')])).toEqual([[`/_id eq "${event._id}"`, '_id,oldObject,newObject']]);
+    expect(seen.slice(before).map((u) => [u.searchParams.get('_queryFilter'), u.searchParams.get('_fields')])).toEqual([
+      [`/_id eq "${event._id}"`, '_id,oldObject,newObject'],
+    ]);
 
     const values = within(within(dialog).getByRole('table', { name: 'Old and new values of each attribute' }));
     const marked = values.getAllByRole('row').slice(1);
     expect(marked.map((row) => within(row).getByRole('rowheader').textContent)).toEqual(changed.map((name) => `${name}Changed`));
     const first = changed[0]!;
     const row = values.getByRole('row', { name: new RegExp(`^${first}`) });
-    expect(row).toHaveTextContent(String(typeof oldObject![first] === 'string' ? oldObject![first] : JSON.stringify(oldObject![first], null, 2)).replace(/\s+/g, ' ').trim());
+    expect(row).toHaveTextContent(
+      String(typeof oldObject![first] === 'string' ? oldObject![first] : JSON.stringify(oldObject![first], null, 2))
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
 
     // Every attribute on demand, unchanged ones unmarked.
     await user.click(within(dialog).getByRole('checkbox', { name: 'Only changed attributes' }));
@@ -329,9 +354,15 @@ describe.each(SERVER_PROFILES)('SyncQueuePage on a %s server', (profile) => {
     const seen = requestsTo('/openidm/sync/queue');
     const firstIds: string[] = [];
     server.events.on('response:mocked', ({ request, response }) => {
-      if (new URL(request.url).searchParams.has('_pagedResultsCookie')) void response.clone().json().then((body: { result: { _id: string }[] }) => firstIds.push(body.result[0]!._id));
+      if (new URL(request.url).searchParams.has('_pagedResultsCookie'))
+        void response
+          .clone()
+          .json()
+          .then((body: { result: { _id: string }[] }) => firstIds.push(body.result[0]!._id));
     });
-    const original = getTenant().queue.events.slice(0, 201).map((e) => e._id);
+    const original = getTenant()
+      .queue.events.slice(0, 201)
+      .map((e) => e._id);
     renderPage();
     await table();
     await user.click(screen.getByRole('button', { name: `Delete event ${original[1]}` }));

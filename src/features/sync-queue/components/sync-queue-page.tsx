@@ -194,7 +194,12 @@ export function SyncQueuePage() {
         </div>
         <div className="toolbar-group">
           <span aria-live="polite">{selected.size > 0 ? `${selected.size} selected` : 'None selected'}</span>
-          <button type="button" className="button-danger" disabled={selected.size === 0 || dialogEvents !== null} onClick={() => setDialogEvents([...selected.values()])}>
+          <button
+            type="button"
+            className="button-danger"
+            disabled={selected.size === 0 || dialogEvents !== null}
+            onClick={() => setDialogEvents([...selected.values()])}
+          >
             Delete selected{selected.size > 0 ? ` (${selected.size})` : ''}
           </button>
           {selected.size > 0 ? (
@@ -264,7 +269,8 @@ export function SyncQueuePage() {
             <p className="muted" aria-live="polite">
               {events.length} events loaded{firstIndex > 0 ? ' (earlier ones released from memory)' : ''}.{' '}
               {unreadable > 0 ? `${unreadable} ${unreadable === 1 ? 'event' : 'events'} could not be read (shown as rows that say why). ` : ''}
-              {hasNextPage ? 'More are queued; the server does not say how many.' : 'This is the end of the queue.'} At most {MAX_PAGES * PAGE_SIZE} events are kept in memory.
+              {hasNextPage ? 'More are queued; the server does not say how many.' : 'This is the end of the queue.'} At most {MAX_PAGES * PAGE_SIZE} events are
+              kept in memory.
             </p>
             {hasNextPage ? (
               <button type="button" onClick={loadMore} disabled={isFetchingNextPage}>
@@ -275,13 +281,7 @@ export function SyncQueuePage() {
         </>
       )}
       {view.event ? <EventChangeDialog id={view.event} event={events.find((e) => e._id === view.event)} onClose={closeEvent} /> : null}
-      {dialogEvents ? (
-        <DeleteEventsDialog
-          events={dialogEvents}
-          onClose={() => setDialogEvents(null)}
-          onFinished={finished}
-        />
-      ) : null}
+      {dialogEvents ? <DeleteEventsDialog events={dialogEvents} onClose={() => setDialogEvents(null)} onFinished={finished} /> : null}
     </section>
   );
 }

@@ -81,7 +81,14 @@ export function SyncQueueTable(props: SyncQueueTableProps) {
           ),
           cell: (info) => {
             const event = eventOf(info.row.original);
-            return <input type="checkbox" aria-label={`Select event ${event._id}`} checked={selected.has(event._id)} onChange={(e) => onToggle(event, e.target.checked)} />;
+            return (
+              <input
+                type="checkbox"
+                aria-label={`Select event ${event._id}`}
+                checked={selected.has(event._id)}
+                onChange={(e) => onToggle(event, e.target.checked)}
+              />
+            );
           },
         }),
         helper.display({
@@ -154,7 +161,11 @@ export function SyncQueueTable(props: SyncQueueTableProps) {
             );
           },
         }),
-        helper.display({ id: 'syncAction', header: 'Sync action', cell: (info) => <span className="mono">{eventOf(info.row.original).syncAction ?? 'not sent'}</span> }),
+        helper.display({
+          id: 'syncAction',
+          header: 'Sync action',
+          cell: (info) => <span className="mono">{eventOf(info.row.original).syncAction ?? 'not sent'}</span>,
+        }),
         helper.display({
           id: 'createDate',
           header: 'Created',
@@ -182,7 +193,13 @@ export function SyncQueueTable(props: SyncQueueTableProps) {
           header: 'Retries left',
           cell: (info) => {
             const value = eventOf(info.row.original).remainingRetries;
-            return typeof value === 'number' ? value : <span className="muted" title="The server did not send remainingRetries">not sent</span>;
+            return typeof value === 'number' ? (
+              value
+            ) : (
+              <span className="muted" title="The server did not send remainingRetries">
+                not sent
+              </span>
+            );
           },
         }),
         helper.display({
@@ -191,7 +208,13 @@ export function SyncQueueTable(props: SyncQueueTableProps) {
           cell: (info) => {
             const event = eventOf(info.row.original);
             return (
-              <button type="button" className="button-small" onClick={() => onDelete(event)} disabled={busyIds.has(event._id)} aria-label={`Delete event ${event._id}`}>
+              <button
+                type="button"
+                className="button-small"
+                onClick={() => onDelete(event)}
+                disabled={busyIds.has(event._id)}
+                aria-label={`Delete event ${event._id}`}
+              >
                 Delete
               </button>
             );
