@@ -5,6 +5,7 @@ import { useSession } from '../features/auth/session';
 import { tenantLabel } from './tenant-label';
 
 const NAV = [
+  { to: paths.overview, label: 'Overview' },
   { to: paths.mappings, label: 'Mappings' },
   { to: paths.recon, label: 'Recon runs' },
   { to: paths.syncQueue, label: 'Sync queue' },
@@ -42,7 +43,7 @@ export function Layout() {
           <ul className="nav-list">
             {NAV.map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to}>{item.label}</NavLink>
+                <NavLink to={item.to} end={item.to === paths.overview}>{item.label}</NavLink>
               </li>
             ))}
           </ul>
