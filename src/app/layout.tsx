@@ -1,7 +1,9 @@
 import { NavLink, Outlet } from 'react-router';
+import { JumpBox } from '../components/jump-box';
 import { APP_NAME } from '../components/use-page-title';
 import { paths } from '../config/paths';
 import { useSession } from '../features/auth/session';
+import { jumpUrls, searchMappingDestinations } from './jump-destinations';
 import { tenantLabel } from './tenant-label';
 
 const NAV = [
@@ -48,6 +50,7 @@ export function Layout() {
             ))}
           </ul>
         </nav>
+        <JumpBox searchMappings={searchMappingDestinations} urls={jumpUrls} />
         <SessionInfo />
       </header>
       <main id="main" tabIndex={-1}>
