@@ -20,7 +20,7 @@ import { LaunchReconDialog, type LaunchedRun } from '../../features/recon/compon
 import { RunNotices } from '../../features/recon/components/run-notices';
 import { RunProgressCell } from '../../features/recon/components/run-progress';
 import { RunStatusBadge } from '../../features/recon/components/run-status-badge';
-import { RunTrendSparkline } from '../../features/recon/components/run-trends';
+import { RunTrendSparkline, TRENDS_ANCHOR } from '../../features/recon/components/run-trends';
 import { formatCount, formatDuration, formatTime } from '../../features/recon/progress';
 import { isActive } from '../../features/recon/run-state';
 import { failuresOf, trendOf } from '../../features/recon/trends';
@@ -160,7 +160,7 @@ export function OverviewPage() {
           cell: (info) => {
             const name = info.row.original.mapping.name;
             if (!info.row.original.health) return <span className="muted">…</span>;
-            return <RunTrendSparkline points={trendOf(groups.get(name) ?? NO_RUNS, name)} mapping={name} />;
+            return <RunTrendSparkline points={trendOf(groups.get(name) ?? NO_RUNS, name)} mapping={name} to={`${paths.mapping(name)}#${TRENDS_ANCHOR}`} />;
           },
         }),
         helper.display({

@@ -13,6 +13,9 @@ import { barHeights, stackSituations, TREND_RUNS, trendOf, type TrendPoint } fro
 import { useLiveRuns } from '../use-live-runs';
 import './run-trends.css';
 
+/** The mapping page's trends carry this id, so a link can point at them (`…#trends`). */
+export const TRENDS_ANCHOR = 'trends';
+
 function outcomeText(point: TrendPoint): string {
   const label = STATUS_LABELS[point.status];
   return point.failures > 0 ? `${label}, ${formatCount(point.failures)} failed entries` : label;
@@ -74,13 +77,23 @@ function TrendTable({ points, caption, hidden }: { points: readonly TrendPoint[]
   );
 }
 
-/** For a row of the overview: the last runs' durations, with the same values as a hidden table. */
-export function RunTrendSparkline({ points, mapping }: { points: readonly TrendPoint[]; mapping: string }) {
+/**
+ * For a row of the overview: the last runs' durations. The same values are a visually hidden list
+ * (a table nested in a table row would confuse the outer table), and the chart links to the
+ * mapping's trends, where "Show as table" puts them on screen for everyone.
+ */
+export function RunTrendSparkline({ points, mapping, to }: { points: readonly TrendPoint[]; mapping: string; to: string }) {
   if (points.length === 0) return <span className="muted">No runs</span>;
   return (
     <>
-      <DurationBars points={points} width={100} height={24} />
-      <TrendTable points={points} caption={`Last ${points.length} runs of ${mapping}, oldest first`} hidden />
+      <Link to={to} className="trend-link" aria-label={`Trend of the last ${points.length} runs of ${mapping}`}>
+        <DurationBars points={points} width={100} height={24} />
+      </Link>
+      <ul className="visually-hidden">
+        {points.map((p) => (
+          <li key={p.id}>{`${formatTime(p.started) || p.id}: ${outcomeText(p)}, ${formatDuration(p.durationMs)}`}</li>
+        ))}
+      </ul>
     </>
   );
 }
@@ -115,7 +128,7 @@ export function MappingTrends({ mapping }: { mapping: string }) {
   });
 
   return (
-    <div className="mapping-trends">
+    <div className="mapping-trends" id={TRENDS_ANCHOR}>
       <h3 id={`${id}-h`}>Trends over the last {points.length} runs</h3>
       <button type="button" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)}>
         Show as table
