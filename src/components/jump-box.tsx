@@ -114,6 +114,8 @@ export function JumpBox({ searchMappings, urls }: JumpBoxProps) {
     remember({ label: destination.label, to: destination.to });
     setOpen(false);
     setText('');
+    // Leave the box: the page gone to has the reader's attention, and "/" works again there.
+    input.current?.blur();
     void navigate(destination.to);
   }
 

@@ -18,7 +18,7 @@ export const TRENDS_ANCHOR = 'trends';
 
 function outcomeText(point: TrendPoint): string {
   const label = STATUS_LABELS[point.status];
-  return point.failures > 0 ? `${label}, ${formatCount(point.failures)} failed entries` : label;
+  return point.failures > 0 ? `${label}, ${formatCount(point.failures)} failed ${point.failures === 1 ? 'entry' : 'entries'}` : label;
 }
 
 function Bar({ status, x, width, height, top }: { status: RunStatus; x: number; width: number; height: number; top: number }) {
@@ -86,7 +86,7 @@ export function RunTrendSparkline({ points, mapping, to }: { points: readonly Tr
   if (points.length === 0) return <span className="muted">No runs</span>;
   return (
     <>
-      <Link to={to} className="trend-link" aria-label={`Trend of the last ${points.length} runs of ${mapping}`}>
+      <Link to={to} className="trend-link" aria-label={points.length === 1 ? `Trend of the last run of ${mapping}` : `Trend of the last ${points.length} runs of ${mapping}`}>
         <DurationBars points={points} width={100} height={24} />
       </Link>
       <ul className="visually-hidden">
@@ -99,12 +99,12 @@ export function RunTrendSparkline({ points, mapping, to }: { points: readonly Tr
 }
 
 const SITUATION_ORDER = SITUATIONS.map((s) => s.name);
-/** Twelve distinguishable fills: situations are told apart by the table and the legend's names. */
-const SITUATION_FILLS = ['#1e7b3c', '#0b5cad', '#b00020', '#8a5a00', '#6b3fa0', '#00727a', '#a3366b', '#4d6b00', '#6b7480', '#c2410c', '#1d4ed8', '#7c2d12', '#374151'];
+/** 13 fills (run-trends.css, one palette per colour scheme); names tell them apart in the legend and table. */
+const SITUATION_FILLS = 13;
 
 function fillOf(name: string): string {
   const i = SITUATION_ORDER.indexOf(name);
-  return SITUATION_FILLS[(i < 0 ? SITUATION_ORDER.length : i) % SITUATION_FILLS.length]!;
+  return `situation-fill-${(i < 0 ? SITUATION_ORDER.length : i) % SITUATION_FILLS}`;
 }
 
 /**
@@ -129,7 +129,7 @@ export function MappingTrends({ mapping }: { mapping: string }) {
 
   return (
     <div className="mapping-trends" id={TRENDS_ANCHOR}>
-      <h3 id={`${id}-h`}>Trends over the last {points.length} runs</h3>
+      <h3 id={`${id}-h`}>{points.length === 1 ? 'Trends over the last run' : `Trends over the last ${points.length} runs`}</h3>
       <button type="button" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)}>
         Show as table
       </button>
@@ -207,7 +207,7 @@ export function MappingTrends({ mapping }: { mapping: string }) {
               <line className="baseline" x1={0} x2={width} y1={height - 0.5} y2={height - 0.5} />
               {stacks.map((segments, i) =>
                 segments.map((seg) => (
-                  <rect key={`${points[i]!.id}-${seg.name}`} x={i * slot + 1} width={Math.max(1, slot - 2)} y={height - seg.y - seg.height} height={seg.height} fill={fillOf(seg.name)}>
+                  <rect key={`${points[i]!.id}-${seg.name}`} x={i * slot + 1} width={Math.max(1, slot - 2)} y={height - seg.y - seg.height} height={seg.height} className={fillOf(seg.name)}>
                     <title>{`${seg.name}: ${formatCount(seg.count)}`}</title>
                   </rect>
                 )),
@@ -216,8 +216,8 @@ export function MappingTrends({ mapping }: { mapping: string }) {
             <ul className="trend-legend" aria-hidden="true">
               {present.map((name) => (
                 <li key={name}>
-                  <svg width={10} height={10}>
-                    <rect width={10} height={10} fill={fillOf(name)} />
+                  <svg className="run-trend" width={10} height={10}>
+                    <rect width={10} height={10} className={fillOf(name)} />
                   </svg>
                   <span className="mono">{name}</span>
                 </li>
