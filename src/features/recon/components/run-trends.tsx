@@ -53,30 +53,6 @@ function DurationBars({ points, width, height }: { points: readonly TrendPoint[]
   );
 }
 
-function TrendTable({ points, caption, hidden }: { points: readonly TrendPoint[]; caption: string; hidden: boolean }) {
-  return (
-    <table className={hidden ? 'visually-hidden' : 'data-table'}>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Started</th>
-          <th scope="col">Outcome</th>
-          <th scope="col">Duration</th>
-        </tr>
-      </thead>
-      <tbody>
-        {points.map((p) => (
-          <tr key={p.id}>
-            <th scope="row">{formatTime(p.started) || p.id}</th>
-            <td>{outcomeText(p)}</td>
-            <td>{formatDuration(p.durationMs)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
 /**
  * For a row of the overview: the last runs' durations. The same values are a visually hidden list
  * (a table nested in a table row would confuse the outer table), and the chart links to the
@@ -107,6 +83,46 @@ function fillOf(name: string): string {
   return `situation-fill-${(i < 0 ? SITUATION_ORDER.length : i) % SITUATION_FILLS}`;
 }
 
+/** Every run of the trend as a table: when, outcome, duration and the count of each situation found. */
+function RunsTable({ mapping, points, present, hidden }: { mapping: string; points: readonly TrendPoint[]; present: readonly string[]; hidden: boolean }) {
+  return (
+          <table className={hidden ? 'visually-hidden' : 'data-table'}>
+            <caption>Runs of {mapping}, oldest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Started</th>
+                <th scope="col">Outcome</th>
+                <th scope="col" className="numeric">
+                  Duration
+                </th>
+                {present.map((name) => (
+                  <th key={name} scope="col" className="numeric mono">
+                    {name}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {points.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">
+                    {/* No links in the hidden copy: keyboard focus must never land on what is not shown. */}
+                {hidden ? formatTime(p.started) || p.id : <Link to={paths.reconRun(p.id)}>{formatTime(p.started) || p.id}</Link>}
+                  </th>
+                  <td>{outcomeText(p)}</td>
+                  <td className="numeric">{formatDuration(p.durationMs)}</td>
+                  {present.map((name) => (
+                    <td key={name} className="numeric">
+                      {formatCount(p.situations[name] ?? 0)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+  );
+}
+
 /**
  * The mapping page's trends: duration per run and each run's situation counts stacked, for the
  * last {@link TREND_RUNS} runs, from the runs list the panel already polls.
@@ -135,39 +151,7 @@ export function MappingTrends({ mapping }: { mapping: string }) {
       </button>
       {asTable ? (
         <div className="table-scroll">
-          <table className="data-table">
-            <caption>Runs of {mapping}, oldest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Started</th>
-                <th scope="col">Outcome</th>
-                <th scope="col" className="numeric">
-                  Duration
-                </th>
-                {present.map((name) => (
-                  <th key={name} scope="col" className="numeric mono">
-                    {name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {points.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">
-                    <Link to={paths.reconRun(p.id)}>{formatTime(p.started) || p.id}</Link>
-                  </th>
-                  <td>{outcomeText(p)}</td>
-                  <td className="numeric">{formatDuration(p.durationMs)}</td>
-                  {present.map((name) => (
-                    <td key={name} className="numeric">
-                      {formatCount(p.situations[name] ?? 0)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RunsTable mapping={mapping} points={points} present={present} hidden={false} />
         </div>
       ) : (
         <>
@@ -224,7 +208,7 @@ export function MappingTrends({ mapping }: { mapping: string }) {
               ))}
             </ul>
           </figure>
-          <TrendTable points={points} caption={`Runs of ${mapping}, oldest first`} hidden />
+          <RunsTable mapping={mapping} points={points} present={present} hidden />
         </>
       )}
     </div>
