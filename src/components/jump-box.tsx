@@ -199,7 +199,7 @@ export function JumpBox({ searchMappings, urls }: JumpBoxProps) {
           </li>
         ))}
       </ul>
-      <span id={`${id}-status`} className="visually-hidden" role="status">
+      <span id={`${id}-status`} className="visually-hidden" aria-live="polite">
         {status}
       </span>
     </div>

@@ -3,14 +3,11 @@
  * order (by the server's cursor, page by page as the reader scrolls) and one bounded scan of the
  * sync queue. The runs come from the recon feature's list query (shared with its polling plan).
  */
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { listMappings } from '../../features/mappings/api/requests';
+import { queryOptions } from '@tanstack/react-query';
 import { listQueuedEvents } from '../../features/sync-queue/api/requests';
 import type { QueuedEvent } from '../../features/sync-queue/api/schemas';
 import { tallyQueue } from './health';
-
-/** Rows per mappings page: the first screen needs one request (as the Mappings page does). */
-export const OVERVIEW_PAGE_SIZE = 100;
+import { overviewMappings } from './mappings-query';
 
 /** Events one scan reads at most; past it every count shows as "10,000+". */
 export const QUEUE_SCAN_CAP = 10_000;
@@ -20,13 +17,7 @@ export const QUEUE_SCAN_STALE_MS = 60_000;
 
 export const overviewQueries = {
   all: () => ['overview'] as const,
-  mappings: () =>
-    infiniteQueryOptions({
-      queryKey: [...overviewQueries.all(), 'mappings'] as const,
-      queryFn: ({ pageParam, signal }) => listMappings({ filter: 'true', pageSize: OVERVIEW_PAGE_SIZE, cookie: pageParam }, signal),
-      initialPageParam: undefined as string | undefined,
-      getNextPageParam: (page) => (page.result.length > 0 ? (page.pagedResultsCookie ?? undefined) : undefined),
-    }),
+  mappings: overviewMappings,
   /**
    * Queued events counted by mapping and state in ONE bounded scan, rather than counts per row:
    * the server reports no totals for the queue (policy NONE), so any count is a read of events,
