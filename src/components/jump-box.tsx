@@ -33,7 +33,7 @@ const SEARCH_DELAY_MS = 150;
 function readRecent(): Destination[] {
   try {
     const value: unknown = JSON.parse(sessionStorage.getItem(RECENT_KEY) ?? '[]');
-    return Array.isArray(value) ? value.filter((d): d is Destination => typeof d?.label === 'string' && typeof d?.to === 'string' && d.to.startsWith('/')).slice(0, MAX_RECENT) : [];
+    return Array.isArray(value) ? value.filter((d): d is Destination => typeof d?.label === 'string' && typeof d?.to === 'string' && d.to.startsWith('/') && !d.to.startsWith('//')).slice(0, MAX_RECENT) : [];
   } catch {
     return [];
   }
