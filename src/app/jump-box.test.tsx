@@ -34,7 +34,7 @@ describe('the jump box', () => {
       if (url.pathname.endsWith('/sync/mappings')) filters.push(url.searchParams.get('_queryFilter') ?? '');
     });
     renderJump();
-    const box = screen.getByRole('combobox', { name: 'Jump to a mapping, run or object' });
+    const box = screen.getByRole('combobox', { name: 'Jump to' });
     await user.type(box, 'systemHrdb');
     expect(await screen.findByRole('option', { name: 'Mapping systemHrdb_managedUser' })).toBeInTheDocument();
     expect(filters.at(-1)).toBe('/name sw "systemHrdb"');
@@ -51,7 +51,7 @@ describe('the jump box', () => {
     const requests: string[] = [];
     server.events.on('request:start', ({ request }) => requests.push(request.url));
     renderJump();
-    const box = screen.getByRole('combobox', { name: 'Jump to a mapping, run or object' });
+    const box = screen.getByRole('combobox', { name: 'Jump to' });
     await user.type(box, 'managed/alpha_user/1234');
     await user.click(screen.getByRole('option', { name: 'Linked resources of managed/alpha_user/1234' }));
     expect(screen.getByTestId('where')).toHaveTextContent('/linked-resources?resourceName=managed%2Falpha_user%2F1234');
@@ -66,7 +66,7 @@ describe('the jump box', () => {
   it('offers recent destinations first (this tab only), and closes on Escape', async () => {
     const user = userEvent.setup();
     renderJump();
-    const box = screen.getByRole('combobox', { name: 'Jump to a mapping, run or object' });
+    const box = screen.getByRole('combobox', { name: 'Jump to' });
     await user.type(box, 'managed/alpha_user/1{Enter}');
     await user.type(box, 'managed/alpha_user/2{Enter}');
     expect(JSON.parse(sessionStorage.getItem('idm-console.jump.recent')!)).toHaveLength(2);
@@ -81,7 +81,7 @@ describe('the jump box', () => {
   it('is focused by "/" or Ctrl+K, but not while typing in another field', async () => {
     const user = userEvent.setup();
     renderJump();
-    const box = screen.getByRole('combobox', { name: 'Jump to a mapping, run or object' });
+    const box = screen.getByRole('combobox', { name: 'Jump to' });
     const other = screen.getByRole('textbox', { name: 'Some other field' });
     await user.click(other);
     await user.keyboard('/');

@@ -150,9 +150,13 @@ export function JumpBox({ searchMappings, urls }: JumpBoxProps) {
 
   return (
     <div className="jump-box">
+      {/* A short name: "mapping" in it would make the box answer to every form's "Mapping" field. */}
       <label htmlFor={`${id}-input`} className="visually-hidden">
-        Jump to a mapping, run or object
+        Jump to
       </label>
+      <span id={`${id}-hint`} className="visually-hidden">
+        A mapping name, a recon run id or an object path such as managed/user/id
+      </span>
       <input
         ref={input}
         id={`${id}-input`}
@@ -166,7 +170,7 @@ export function JumpBox({ searchMappings, urls }: JumpBoxProps) {
         aria-autocomplete="list"
         aria-activedescendant={expanded && activeIndex >= 0 ? `${id}-opt-${activeIndex}` : undefined}
         aria-keyshortcuts="/ Control+K"
-        aria-describedby={`${id}-status`}
+        aria-describedby={`${id}-hint ${id}-status`}
         value={text}
         onChange={(e) => {
           setText(e.target.value);
