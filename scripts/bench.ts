@@ -12,7 +12,7 @@
  *     speed and with the CPU slowed 4×; requests per second on /recon with 1 and 5 active runs;
  *     time to page by cookie and to jump by offset.
  *
- *   npm run bench            (BENCH_BROWSER=0 skips the browser part)
+ *   npm run bench            (BENCH_BROWSER=0 skips the browser part; BENCH_ONLY=overview: the overview figures only)
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import react from '@vitejs/plugin-react';
@@ -206,6 +206,61 @@ async function reconRequestRate(page: Page, url: string, mockOrigin: string, sec
   return counts;
 }
 
+/** Removes the seeded active run from the in-process tenant: nothing is active any more. */
+function stopAllRuns() {
+  const tenant = getTenant();
+  tenant.recon.runs = tenant.recon.runs.filter((run) => run.mapping !== SEEDED_ACTIVE_MAPPING);
+}
+
+/**
+ * The overview (`/`) on the large tenant: its time to first row against the Mappings page's (both
+ * the console, alternated, cold cache), and the requests it sends once loaded, over `seconds` of
+ * real time, with no run active and with 1 and 5 active runs.
+ */
+async function overviewFigures(instance: Browser, appPort: number, mockOrigin: string) {
+  const runs = 7;
+  for (const cpu of [1, 4]) {
+    const overview: number[] = [];
+    const mappings: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      overview.push(await firstRow(instance, `http://127.0.0.1:${appPort}/`, cpu));
+      mappings.push(await firstRow(instance, `http://127.0.0.1:${appPort}/mappings`, cpu));
+    }
+    const [o, m] = [median(overview), median(mappings)];
+    console.log(`first row of / (overview)${cpu > 1 ? `, CPU ${cpu}× slower` : ''}: ${ms(o)}, /mappings ${ms(m)}, ratio ${(o / m).toFixed(2)}× (median of ${runs}, cold cache)`);
+  }
+  const seconds = 10;
+  const rate = async () => {
+    const page = await instance.newPage();
+    await page.goto(`http://127.0.0.1:${appPort}/`);
+    await page.getByRole('table', { name: 'Mappings in processing order, with their health' }).locator('tbody tr[data-index]').first().waitFor();
+    // Counted once the queue scan is in: what remains is the polling.
+    await page.getByText('Queued events', { exact: true }).locator('xpath=following-sibling::dd').getByRole('link').waitFor({ timeout: 120_000 });
+    const counts = { get: 0, preflight: 0, bytes: 0 };
+    page.on('request', (request) => {
+      if (!request.url().startsWith(mockOrigin)) return;
+      if (request.method() === 'OPTIONS') counts.preflight += 1;
+      else counts.get += 1;
+    });
+    page.on('response', async (response) => {
+      if (response.url().startsWith(mockOrigin) && response.request().method() === 'GET') counts.bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
+    });
+    await page.waitForTimeout(seconds * 1000);
+    await page.close();
+    return counts;
+  };
+  stopAllRuns();
+  const idle = await rate();
+  resetTenant({ large: true });
+  const one = await rate();
+  startMoreRuns(4);
+  const five = await rate();
+  resetTenant({ large: true });
+  for (const [label, c] of [['no active run', idle], ['1 active run', one], ['5 active runs', five]] as const) {
+    console.log(`/ (overview) with ${label}: ${(c.get / seconds).toFixed(2)} requests/s (+ ${(c.preflight / seconds).toFixed(2)} preflights/s), ${kb(c.bytes / seconds)}/s over ${seconds} s`);
+  }
+}
+
 async function browser(dir: string, bareDir: string) {
   console.log('\n## In Chromium: production build over HTTP, large mock tenant');
   console.log('(Absolute times vary with the machine and its load; the ratios to the bare page are the figures to compare.)');
@@ -224,6 +279,8 @@ async function browser(dir: string, bareDir: string) {
   const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
   const instance = await chromium.launch({ executablePath, args: ['--disable-gpu'] });
   try {
+    await overviewFigures(instance, appPort, mockOrigin);
+    if (process.env.BENCH_ONLY === 'overview') return;
     const measure = async (label: string, action: (page: import('@playwright/test').Page) => Promise<void>, runs = 5) => {
       const times: number[] = [];
       for (let i = 0; i < runs; i++) {
@@ -325,6 +382,8 @@ async function browser(dir: string, bareDir: string) {
 const dir = 'tmp/bench-dist';
 const bareDir = 'tmp/bench-bare';
 await bundle(dir, bareDir);
-await mockTenant();
-parser();
+if (process.env.BENCH_ONLY !== 'overview') {
+  await mockTenant();
+  parser();
+}
 if (process.env.BENCH_BROWSER !== '0') await browser(dir, bareDir);

@@ -1,12 +1,15 @@
 import { NavLink, Outlet } from 'react-router';
+import { JumpBox } from '../components/jump-box';
 import { APP_NAME } from '../components/use-page-title';
 import { paths } from '../config/paths';
 import { useSession } from '../features/auth/session';
 import { ConnectionNotices } from './connection-notices';
+import { jumpUrls, searchMappingDestinations } from './jump-destinations';
 import { tenantLabel } from './tenant-label';
 import './layout.css';
 
 const NAV = [
+  { to: paths.overview, label: 'Overview' },
   { to: paths.mappings, label: 'Mappings' },
   { to: paths.recon, label: 'Recon runs' },
   { to: paths.syncQueue, label: 'Sync queue' },
@@ -44,11 +47,12 @@ export function Layout() {
           <ul className="nav-list">
             {NAV.map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to}>{item.label}</NavLink>
+                <NavLink to={item.to} end={item.to === paths.overview}>{item.label}</NavLink>
               </li>
             ))}
           </ul>
         </nav>
+        <JumpBox searchMappings={searchMappingDestinations} urls={jumpUrls} />
         <SessionInfo />
       </header>
       <main id="main" tabIndex={-1}>

@@ -49,10 +49,12 @@ describe('the shell', () => {
     expect(logged).toHaveBeenCalled();
   });
 
-  it('opens the landing page at /', async () => {
-    const router = renderApp(routes, '/');
-    expect(await screen.findByRole('heading', { name: 'Mappings' })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/mappings');
+  it('opens the overview at /, and keeps /mappings as it was', async () => {
+    const router = renderApp(appRoutes(createQueryClient()), '/');
+    expect(await screen.findByRole('heading', { name: 'Overview', level: 1 })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/');
+    await router.navigate('/mappings');
+    expect(await screen.findByRole('heading', { name: 'Mappings', level: 1 })).toBeInTheDocument();
   });
 });
 
@@ -81,6 +83,7 @@ describe('start-up', () => {
   });
 
   it.each([
+    ['/', '/openidm/sync/mappings', ['overview', 'mappings'], 'Overview'],
     ['/mappings', '/openidm/sync/mappings', ['mappings', 'list'], 'Mappings'],
     ['/recon', '/openidm/recon', ['recon', 'list'], 'Reconciliation runs'],
     ['/sync-queue?state=PENDING', '/openidm/sync/queue', ['sync-queue', 'list'], 'Sync queue'],

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createBrowserRouter, matchRoutes, Navigate, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import { createBrowserRouter, matchRoutes, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { LoadingState } from '../components/states';
 import { authConfigOf, getRuntimeConfig } from '../config/runtime-config';
 import { paths } from '../config/paths';
@@ -9,6 +9,7 @@ import { Layout } from './layout';
 import { NotFound } from './not-found';
 import { RouteError } from './route-error';
 import { prefetchMappings } from './routes/mappings-data';
+import { prefetch as prefetchOverview } from './routes/overview-data';
 
 type Prefetch = (client: QueryClient, url: URL) => void;
 
@@ -35,17 +36,23 @@ function prefetching(client: QueryClient | undefined, load: () => Promise<Prefet
   };
 }
 
+/** The index route has no path of its own (its parent, the layout, is `/` too): this is its key. */
+const OVERVIEW = '(overview)';
+
 /** The code of each page's first request, by route path (see `prefetching` and `preloadRoute`). */
 const firstRequest: Record<string, () => Promise<Prefetch> | Prefetch> = {
+  // In the entry, like the Mappings page's: the first rows need no chunk before their request.
+  [OVERVIEW]: () => prefetchOverview,
   [paths.mappings]: () => prefetchMappings,
   [paths.recon]: async () => (await import('./routes/recon-data')).prefetch,
   [paths.syncQueue]: async () => (await import('./routes/sync-queue-data')).prefetch,
 };
 
 /**
- * Mappings is the landing page and ships in the first bundle; the other pages load on first visit,
- * their first request started by the loader together with the module (see `prefetching`). Given
- * no QueryClient (tests of the shell), the routes have no loaders.
+ * Mappings ships in the first bundle; the overview (the start page, `/`) and the other pages load
+ * on first visit, their chunk preloaded at start-up (`preloadRoute`) and their first request
+ * started by the loader together with the module (see `prefetching`). Given no QueryClient (tests
+ * of the shell), the routes have no loaders.
  */
 export function appRoutes(client?: QueryClient): RouteObject[] {
   return [
@@ -59,7 +66,11 @@ export function appRoutes(client?: QueryClient): RouteObject[] {
           errorElement: <RouteError />,
           hydrateFallbackElement: <LoadingState label="Loading the page…" />,
           children: [
-            { index: true, element: <Navigate to={paths.mappings} replace /> },
+            {
+              index: true,
+              loader: prefetching(client, firstRequest[OVERVIEW]!),
+              lazy: async () => ({ Component: (await import('./overview/overview-page')).OverviewPage }),
+            },
             { path: paths.mappings, element: <MappingsPage />, loader: prefetching(client, firstRequest[paths.mappings]!) },
             {
               path: `${paths.mappings}/:name`,
@@ -104,7 +115,8 @@ export function createAppRouter(client?: QueryClient) {
 export function preloadRoute(pathname: string): void {
   for (const { route } of matchRoutes(routes, pathname, basename) ?? []) {
     if (typeof route.lazy === 'function') void route.lazy().catch(() => undefined);
-    const load = route.path ? firstRequest[route.path] : undefined;
+    const key = route.index ? OVERVIEW : route.path;
+    const load = key ? firstRequest[key] : undefined;
     if (load) void Promise.resolve(load()).catch(() => undefined);
   }
 }

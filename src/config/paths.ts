@@ -1,6 +1,10 @@
 /** Route helpers shared by links, the router and e2e tests, so a URL is written in one place. */
 export const paths = {
   home: '/',
+  /** The start page: every mapping's health. */
+  overview: '/',
+  /** The overview narrowed to the mappings that need attention. */
+  overviewAttention: '/?attention=1',
   mappings: '/mappings',
   mapping: (name: string) => `/mappings/${encodeURIComponent(name)}`,
   recon: '/recon',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkFilter, parseFilter } from '../../lib/query-filter';
-import { flagsOf, formatAge, queryFilterOf, readSyncQueueView, STUCK_AFTER_MS, writeSyncQueueView } from './sync-queue-view';
+import { checkFilter, matchesFilter, parseFilter } from '../../lib/query-filter';
+import { flagsOf, formatAge, queryFilterOf, queueUrl, readSyncQueueView, STUCK_AFTER_MS, stuckFilter, writeSyncQueueView } from './sync-queue-view';
 
 const view = (search: string) => readSyncQueueView(new URLSearchParams(search));
 
@@ -71,5 +71,29 @@ describe('formatAge', () => {
     expect(formatAge(3 * 3600_000 + 5 * 60_000)).toBe('3 h 5 min');
     expect(formatAge(2 * 86400_000 + 4 * 3600_000)).toBe('2 d 4 h');
     expect(formatAge(Number.NaN)).toBe('unknown');
+  });
+});
+
+describe('links into the queue', () => {
+  it('queueUrl writes only the filters given, as the page reads them back', () => {
+    const url = queueUrl({ mapping: 'a b', state: 'ACQUIRED' });
+    expect(url).toBe('/sync-queue?mapping=a+b&state=ACQUIRED');
+    expect(readSyncQueueView(new URLSearchParams(url.split('?')[1]))).toMatchObject({ mapping: 'a b', state: 'ACQUIRED', action: '', advanced: '' });
+    expect(queueUrl({})).toBe('/sync-queue');
+  });
+
+  it('stuckFilter selects exactly the events flagsOf calls possibly stuck', () => {
+    const now = Date.parse('2026-11-27T12:00:00.000Z');
+    const filter = stuckFilter('m', now);
+    const at = (ms: number) => new Date(now - ms).toISOString();
+    const events = [
+      { mapping: 'm', state: 'ACQUIRED', createDate: at(STUCK_AFTER_MS + 1) },
+      { mapping: 'm', state: 'ACQUIRED', createDate: at(STUCK_AFTER_MS - 1) },
+      { mapping: 'm', state: 'PENDING', createDate: at(STUCK_AFTER_MS * 4) },
+      { mapping: 'other', state: 'ACQUIRED', createDate: at(STUCK_AFTER_MS * 4) },
+    ];
+    for (const event of events) {
+      expect(matchesFilter(parseFilter(filter), event)).toBe(event.mapping === 'm' && flagsOf(event, now).possiblyStuck);
+    }
   });
 });

@@ -4,6 +4,7 @@
  * event whose change is open.
  * Every simple filter is built into an escaped `_queryFilter` here, never by pasting strings.
  */
+import { paths } from '../../config/paths';
 import { all, eq, lt, printFilter, type Filter } from '../../lib/query-filter';
 
 export const STATES = ['PENDING', 'ACQUIRED'] as const;
@@ -65,6 +66,24 @@ export function writeSyncQueueView(view: SyncQueueView): URLSearchParams {
   if (view.refresh) params.set('refresh', String(view.refresh));
   if (view.event) params.set('event', view.event);
   return params;
+}
+
+/**
+ * A link to the queue showing what `view` filters: other pages link here through this builder, so
+ * the queue's parameters are written in one place.
+ */
+export function queueUrl(view: Partial<SyncQueueView>): string {
+  const params = writeSyncQueueView({ ...EMPTY_FILTERS, refresh: 0, event: '', ...view }).toString();
+  return params ? `${paths.syncQueue}?${params}` : paths.syncQueue;
+}
+
+/**
+ * The events of `mapping` that {@link flagsOf} calls possibly stuck at `now`, as a server filter:
+ * ACQUIRED and created before `now - STUCK_AFTER_MS` (ISO timestamps compare as text).
+ */
+export function stuckFilter(mapping: string, now: number): string {
+  const before = new Date(now - STUCK_AFTER_MS).toISOString();
+  return printFilter(all(eq('/mapping', mapping), eq('/state', 'ACQUIRED'), lt('/createDate', before)));
 }
 
 export function hasFilter(view: SyncQueueView): boolean {

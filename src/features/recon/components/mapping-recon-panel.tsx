@@ -14,6 +14,7 @@ import { LaunchReconDialog, type LaunchedRun } from './launch-recon-dialog';
 import { RunNotices } from './run-notices';
 import { RunProgressCell } from './run-progress';
 import { RunStatusBadge } from './run-status-badge';
+import { MappingTrends } from './run-trends';
 import { useLiveRuns } from '../use-live-runs';
 import '../recon.css';
 
@@ -81,6 +82,7 @@ export function MappingReconPanel({ mapping, limit = 5 }: { mapping: string; lim
           <Link to={`${paths.recon}?${new URLSearchParams({ mapping })}`}>All runs of this mapping ({runs.length})</Link>
         </p>
       ) : null}
+      <MappingTrends mapping={mapping} />
       {launching ? <LaunchReconDialog mapping={mapping} onClose={() => setLaunching(false)} onLaunched={setLaunched} /> : null}
     </div>
   );
