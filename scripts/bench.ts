@@ -227,7 +227,9 @@ async function overviewFigures(instance: Browser, appPort: number, mockOrigin: s
       mappings.push(await firstRow(instance, `http://127.0.0.1:${appPort}/mappings`, cpu));
     }
     const [o, m] = [median(overview), median(mappings)];
-    console.log(`first row of / (overview)${cpu > 1 ? `, CPU ${cpu}× slower` : ''}: ${ms(o)}, /mappings ${ms(m)}, ratio ${(o / m).toFixed(2)}× (median of ${runs}, cold cache)`);
+    console.log(
+      `first row of / (overview)${cpu > 1 ? `, CPU ${cpu}× slower` : ''}: ${ms(o)}, /mappings ${ms(m)}, ratio ${(o / m).toFixed(2)}× (median of ${runs}, cold cache)`,
+    );
   }
   const seconds = 10;
   const rate = async () => {
@@ -243,7 +245,8 @@ async function overviewFigures(instance: Browser, appPort: number, mockOrigin: s
       else counts.get += 1;
     });
     page.on('response', async (response) => {
-      if (response.url().startsWith(mockOrigin) && response.request().method() === 'GET') counts.bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
+      if (response.url().startsWith(mockOrigin) && response.request().method() === 'GET')
+        counts.bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
     });
     await page.waitForTimeout(seconds * 1000);
     await page.close();
@@ -256,8 +259,14 @@ async function overviewFigures(instance: Browser, appPort: number, mockOrigin: s
   startMoreRuns(4);
   const five = await rate();
   resetTenant({ large: true });
-  for (const [label, c] of [['no active run', idle], ['1 active run', one], ['5 active runs', five]] as const) {
-    console.log(`/ (overview) with ${label}: ${(c.get / seconds).toFixed(2)} requests/s (+ ${(c.preflight / seconds).toFixed(2)} preflights/s), ${kb(c.bytes / seconds)}/s over ${seconds} s`);
+  for (const [label, c] of [
+    ['no active run', idle],
+    ['1 active run', one],
+    ['5 active runs', five],
+  ] as const) {
+    console.log(
+      `/ (overview) with ${label}: ${(c.get / seconds).toFixed(2)} requests/s (+ ${(c.preflight / seconds).toFixed(2)} preflights/s), ${kb(c.bytes / seconds)}/s over ${seconds} s`,
+    );
   }
 }
 

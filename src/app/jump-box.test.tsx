@@ -73,7 +73,10 @@ describe('the jump box', () => {
     expect(localStorage.length).toBe(0);
     box.blur();
     await user.click(box);
-    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['Linked resources of managed/alpha_user/2 · recent', 'Linked resources of managed/alpha_user/1 · recent']);
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'Linked resources of managed/alpha_user/2 · recent',
+      'Linked resources of managed/alpha_user/1 · recent',
+    ]);
     await user.keyboard('{Escape}');
     expect(box).toHaveAttribute('aria-expanded', 'false');
   });

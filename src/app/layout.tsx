@@ -47,7 +47,9 @@ export function Layout() {
           <ul className="nav-list">
             {NAV.map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} end={item.to === paths.overview}>{item.label}</NavLink>
+                <NavLink to={item.to} end={item.to === paths.overview}>
+                  {item.label}
+                </NavLink>
               </li>
             ))}
           </ul>

@@ -33,7 +33,11 @@ const SEARCH_DELAY_MS = 150;
 function readRecent(): Destination[] {
   try {
     const value: unknown = JSON.parse(sessionStorage.getItem(RECENT_KEY) ?? '[]');
-    return Array.isArray(value) ? value.filter((d): d is Destination => typeof d?.label === 'string' && typeof d?.to === 'string' && d.to.startsWith('/') && !d.to.startsWith('//')).slice(0, MAX_RECENT) : [];
+    return Array.isArray(value)
+      ? value
+          .filter((d): d is Destination => typeof d?.label === 'string' && typeof d?.to === 'string' && d.to.startsWith('/') && !d.to.startsWith('//'))
+          .slice(0, MAX_RECENT)
+      : [];
   } catch {
     return [];
   }
@@ -94,7 +98,8 @@ export function JumpBox({ searchMappings, urls }: JumpBoxProps) {
 
   useEffect(() => {
     function onKey(event: globalThis.KeyboardEvent) {
-      const shortcut = (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey) || ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k');
+      const shortcut =
+        (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey) || ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k');
       if (!shortcut || isTypingTarget(event.target) || event.defaultPrevented) return;
       event.preventDefault();
       input.current?.focus();
@@ -106,7 +111,10 @@ export function JumpBox({ searchMappings, urls }: JumpBoxProps) {
   const lower = prefix.toLowerCase();
   const matchingRecent = recent.filter((d) => lower === '' || d.label.toLowerCase().includes(lower));
   const found = asMapping ? (mappings.data ?? []) : [];
-  const options = [...matchingRecent.map((d) => ({ ...d, recent: true })), ...[...direct, ...found].filter((d) => !matchingRecent.some((r) => r.to === d.to)).map((d) => ({ ...d, recent: false }))];
+  const options = [
+    ...matchingRecent.map((d) => ({ ...d, recent: true })),
+    ...[...direct, ...found].filter((d) => !matchingRecent.some((r) => r.to === d.to)).map((d) => ({ ...d, recent: false })),
+  ];
   const expanded = open && options.length > 0;
   const activeIndex = Math.min(active, options.length - 1);
 
@@ -146,7 +154,16 @@ export function JumpBox({ searchMappings, urls }: JumpBoxProps) {
     }
   }
 
-  const status = !open || prefix === '' ? '' : mappings.isFetching && options.length === 0 ? 'Searching…' : mappings.isError ? 'The mappings could not be searched' : options.length === 0 ? 'Nothing matches' : '';
+  const status =
+    !open || prefix === ''
+      ? ''
+      : mappings.isFetching && options.length === 0
+        ? 'Searching…'
+        : mappings.isError
+          ? 'The mappings could not be searched'
+          : options.length === 0
+            ? 'Nothing matches'
+            : '';
 
   return (
     <div className="jump-box">

@@ -8,7 +8,16 @@ const NOW = Date.parse('2026-11-27T12:00:00.000Z');
 const ago = (ms: number) => new Date(NOW - ms).toISOString();
 
 function run(id: string, over: Partial<ReconRun> = {}): ReconRun {
-  return { _id: id, mapping: 'm', state: 'SUCCESS', started: ago(3600_000), ended: ago(3500_000), duration: 100_000, statusSummary: { SUCCESS: 10, FAILURE: 0 }, ...over };
+  return {
+    _id: id,
+    mapping: 'm',
+    state: 'SUCCESS',
+    started: ago(3600_000),
+    ended: ago(3500_000),
+    duration: 100_000,
+    statusSummary: { SUCCESS: 10, FAILURE: 0 },
+    ...over,
+  };
 }
 
 describe('mappingHealth', () => {
@@ -60,7 +69,11 @@ describe('tallyQueue', () => {
   });
 
   it('per-mapping counts always add up to the totals', () => {
-    const event = fc.record({ mapping: fc.constantFrom('a', 'b', 'c', null), state: fc.constantFrom('PENDING', 'ACQUIRED', 'OTHER', null), createDate: fc.option(fc.integer({ min: 0, max: 3 * 3600_000 }).map(ago), { nil: null }) });
+    const event = fc.record({
+      mapping: fc.constantFrom('a', 'b', 'c', null),
+      state: fc.constantFrom('PENDING', 'ACQUIRED', 'OTHER', null),
+      createDate: fc.option(fc.integer({ min: 0, max: 3 * 3600_000 }).map(ago), { nil: null }),
+    });
     fc.assert(
       fc.property(fc.array(event, { maxLength: 60 }), (events) => {
         const scan = tallyQueue(events, NOW, true);
@@ -80,7 +93,11 @@ describe('tallyQueue', () => {
 
 describe('tenant figures', () => {
   it('counts runs that ended FAILED in the last 24 hours', () => {
-    const runs = [run('a', { state: 'FAILED', ended: ago(3600_000) }), run('b', { state: 'FAILED', ended: ago(25 * 3600_000) }), run('c', { ended: ago(60_000) })];
+    const runs = [
+      run('a', { state: 'FAILED', ended: ago(3600_000) }),
+      run('b', { state: 'FAILED', ended: ago(25 * 3600_000) }),
+      run('c', { ended: ago(60_000) }),
+    ];
     expect(failedLastDay(runs, NOW)).toBe(1);
   });
 

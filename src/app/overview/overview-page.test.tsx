@@ -84,7 +84,9 @@ describe('OverviewPage', () => {
     const needing = Number(counted.textContent!.split(' ')[0]);
     expect(needing).toBeGreaterThan(0);
     expect(needing).toBeLessThan(total);
-    const rows = within(screen.getByRole('table', { name: TABLE })).getAllByRole('row').slice(1);
+    const rows = within(screen.getByRole('table', { name: TABLE }))
+      .getAllByRole('row')
+      .slice(1);
     const reasons = /^(Last run failed|Last run had failures|Much slower than usual|Possibly stuck events|Never reconciled)$/;
     for (const row of rows) expect(within(row).getAllByText(reasons, { selector: '.badge' }).length).toBeGreaterThan(0);
     // A mapping never reconciled and one with stuck events are among them.

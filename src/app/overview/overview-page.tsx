@@ -89,7 +89,14 @@ export function OverviewPage() {
       allMappings.map((mapping) => ({
         mapping,
         // Without the runs list there is nothing to judge yet (rows show "…", not "never").
-        health: runsQuery.data ? mappingHealth(groups.get(mapping.name) ?? NO_RUNS, mapping.name, scan?.byMapping.get(mapping.name) ?? (scan ? { pending: 0, acquired: 0, stuck: 0 } : undefined), now) : null,
+        health: runsQuery.data
+          ? mappingHealth(
+              groups.get(mapping.name) ?? NO_RUNS,
+              mapping.name,
+              scan?.byMapping.get(mapping.name) ?? (scan ? { pending: 0, acquired: 0, stuck: 0 } : undefined),
+              now,
+            )
+          : null,
       })),
     [allMappings, groups, scan, now, runsQuery.data],
   );
@@ -205,7 +212,13 @@ export function OverviewPage() {
           cell: (info) => {
             const { mapping, health } = info.row.original;
             return (
-              <button type="button" className="button-small" disabled={!health || Boolean(health.active)} onClick={() => setLaunchFor(mapping.name)} aria-label={`Launch a reconciliation of ${mapping.name}…`}>
+              <button
+                type="button"
+                className="button-small"
+                disabled={!health || Boolean(health.active)}
+                onClick={() => setLaunchFor(mapping.name)}
+                aria-label={`Launch a reconciliation of ${mapping.name}…`}
+              >
                 Launch…
               </button>
             );
@@ -243,8 +256,9 @@ export function OverviewPage() {
       {scanQuery.isError ? <ErrorState title="The sync queue could not be counted" error={scanQuery.error} /> : null}
       {runsQuery.isError && !runsQuery.data ? <ErrorState title="The runs could not be loaded" error={runsQuery.error} /> : null}
       <p className="hint">
-        Queue counts come from one scan of at most 10,000 events (oldest first); a “+” means the queue holds more. “Much slower than usual”: an active run past twice the median
-        duration of the mapping’s last 10 successful runs, and at least a minute over it. “Never reconciled”: no run among those the server keeps.
+        Queue counts come from one scan of at most 10,000 events (oldest first); a “+” means the queue holds more. “Much slower than usual”: an active run past
+        twice the median duration of the mapping’s last 10 successful runs, and at least a minute over it. “Never reconciled”: no run among those the server
+        keeps.
       </p>
       <div className="overview-toolbar">
         <label>
@@ -273,7 +287,9 @@ export function OverviewPage() {
           <LoadingState label="Looking for mappings that need attention…" />
         ) : (
           <EmptyState title={view.attention ? 'Nothing needs attention' : 'No mappings'}>
-            {view.attention ? 'Every mapping’s last run succeeded, no event looks stuck and no run is unusually slow.' : 'The tenant has no mappings configured.'}
+            {view.attention
+              ? 'Every mapping’s last run succeeded, no event looks stuck and no run is unusually slow.'
+              : 'The tenant has no mappings configured.'}
           </EmptyState>
         )
       ) : (

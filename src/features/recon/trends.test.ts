@@ -11,7 +11,9 @@ const at = (minute: number) => new Date(Date.UTC(2026, 10, 1, 0, minute)).toISOS
 
 describe('trendOf', () => {
   it('keeps the last 20 runs of the mapping, oldest first, with outcome and failures', () => {
-    const runs = Array.from({ length: 25 }, (_, i) => run(`r${i}`, { started: at(i), duration: i * 100, state: i === 24 ? 'FAILED' : 'SUCCESS', statusSummary: { SUCCESS: 1, FAILURE: i === 24 ? 3 : 0 } }));
+    const runs = Array.from({ length: 25 }, (_, i) =>
+      run(`r${i}`, { started: at(i), duration: i * 100, state: i === 24 ? 'FAILED' : 'SUCCESS', statusSummary: { SUCCESS: 1, FAILURE: i === 24 ? 3 : 0 } }),
+    );
     const other = run('x', { mapping: 'other', started: at(30) });
     const trend = trendOf([...runs].reverse().concat(other), 'm');
     expect(trend).toHaveLength(TREND_RUNS);
@@ -27,19 +29,23 @@ describe('trendOf', () => {
 describe('barHeights', () => {
   it('scales to the largest value, shows every positive value and never exceeds the box', () => {
     fc.assert(
-      fc.property(fc.array(fc.option(fc.double({ min: 0, max: 1e9, noNaN: true }), { nil: null }), { maxLength: 30 }), fc.integer({ min: 1, max: 500 }), (values, height) => {
-        const heights = barHeights(values, height);
-        expect(heights).toHaveLength(values.length);
-        const max = Math.max(0, ...values.map((v) => v ?? 0));
-        values.forEach((v, i) => {
-          const h = heights[i]!;
-          expect(h).toBeGreaterThanOrEqual(0);
-          expect(h).toBeLessThanOrEqual(height);
-          if (v !== null && v > 0) expect(h).toBeGreaterThanOrEqual(1);
-          else expect(h).toBe(0);
-          if (v === max && max > 0) expect(h).toBeCloseTo(height);
-        });
-      }),
+      fc.property(
+        fc.array(fc.option(fc.double({ min: 0, max: 1e9, noNaN: true }), { nil: null }), { maxLength: 30 }),
+        fc.integer({ min: 1, max: 500 }),
+        (values, height) => {
+          const heights = barHeights(values, height);
+          expect(heights).toHaveLength(values.length);
+          const max = Math.max(0, ...values.map((v) => v ?? 0));
+          values.forEach((v, i) => {
+            const h = heights[i]!;
+            expect(h).toBeGreaterThanOrEqual(0);
+            expect(h).toBeLessThanOrEqual(height);
+            if (v !== null && v > 0) expect(h).toBeGreaterThanOrEqual(1);
+            else expect(h).toBe(0);
+            if (v === max && max > 0) expect(h).toBeCloseTo(height);
+          });
+        },
+      ),
     );
   });
 });

@@ -71,7 +71,12 @@ export function stackSituations(points: readonly Pick<TrendPoint, 'situations'>[
   const totals = points.map((p) => Object.values(p.situations).reduce((sum, n) => sum + Math.max(0, n), 0));
   const max = Math.max(0, ...totals);
   return points.map((point) => {
-    const names = [...order, ...Object.keys(point.situations).filter((n) => !order.includes(n)).sort()];
+    const names = [
+      ...order,
+      ...Object.keys(point.situations)
+        .filter((n) => !order.includes(n))
+        .sort(),
+    ];
     const segments: StackSegment[] = [];
     let y = 0;
     for (const name of names) {

@@ -62,7 +62,11 @@ export function RunTrendSparkline({ points, mapping, to }: { points: readonly Tr
   if (points.length === 0) return <span className="muted">No runs</span>;
   return (
     <>
-      <Link to={to} className="trend-link" aria-label={points.length === 1 ? `Trend of the last run of ${mapping}` : `Trend of the last ${points.length} runs of ${mapping}`}>
+      <Link
+        to={to}
+        className="trend-link"
+        aria-label={points.length === 1 ? `Trend of the last run of ${mapping}` : `Trend of the last ${points.length} runs of ${mapping}`}
+      >
         <DurationBars points={points} width={100} height={24} />
       </Link>
       <ul className="visually-hidden">
@@ -86,40 +90,40 @@ function fillOf(name: string): string {
 /** Every run of the trend as a table: when, outcome, duration and the count of each situation found. */
 function RunsTable({ mapping, points, present, hidden }: { mapping: string; points: readonly TrendPoint[]; present: readonly string[]; hidden: boolean }) {
   return (
-          <table className={hidden ? 'visually-hidden' : 'data-table'}>
-            <caption>Runs of {mapping}, oldest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Started</th>
-                <th scope="col">Outcome</th>
-                <th scope="col" className="numeric">
-                  Duration
-                </th>
-                {present.map((name) => (
-                  <th key={name} scope="col" className="numeric mono">
-                    {name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {points.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">
-                    {/* No links in the hidden copy: keyboard focus must never land on what is not shown. */}
-                {hidden ? formatTime(p.started) || p.id : <Link to={paths.reconRun(p.id)}>{formatTime(p.started) || p.id}</Link>}
-                  </th>
-                  <td>{outcomeText(p)}</td>
-                  <td className="numeric">{formatDuration(p.durationMs)}</td>
-                  {present.map((name) => (
-                    <td key={name} className="numeric">
-                      {formatCount(p.situations[name] ?? 0)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+    <table className={hidden ? 'visually-hidden' : 'data-table'}>
+      <caption>Runs of {mapping}, oldest first</caption>
+      <thead>
+        <tr>
+          <th scope="col">Started</th>
+          <th scope="col">Outcome</th>
+          <th scope="col" className="numeric">
+            Duration
+          </th>
+          {present.map((name) => (
+            <th key={name} scope="col" className="numeric mono">
+              {name}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {points.map((p) => (
+          <tr key={p.id}>
+            <th scope="row">
+              {/* No links in the hidden copy: keyboard focus must never land on what is not shown. */}
+              {hidden ? formatTime(p.started) || p.id : <Link to={paths.reconRun(p.id)}>{formatTime(p.started) || p.id}</Link>}
+            </th>
+            <td>{outcomeText(p)}</td>
+            <td className="numeric">{formatDuration(p.durationMs)}</td>
+            {present.map((name) => (
+              <td key={name} className="numeric">
+                {formatCount(p.situations[name] ?? 0)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -191,7 +195,14 @@ export function MappingTrends({ mapping }: { mapping: string }) {
               <line className="baseline" x1={0} x2={width} y1={height - 0.5} y2={height - 0.5} />
               {stacks.map((segments, i) =>
                 segments.map((seg) => (
-                  <rect key={`${points[i]!.id}-${seg.name}`} x={i * slot + 1} width={Math.max(1, slot - 2)} y={height - seg.y - seg.height} height={seg.height} className={fillOf(seg.name)}>
+                  <rect
+                    key={`${points[i]!.id}-${seg.name}`}
+                    x={i * slot + 1}
+                    width={Math.max(1, slot - 2)}
+                    y={height - seg.y - seg.height}
+                    height={seg.height}
+                    className={fillOf(seg.name)}
+                  >
                     <title>{`${seg.name}: ${formatCount(seg.count)}`}</title>
                   </rect>
                 )),
