@@ -27,6 +27,20 @@ function Broken(): never {
   throw new Error('The page broke while rendering');
 }
 
+// The lazy pages' modules are imported once, in wall time, before these tests: a first import is
+// file I/O and a transform, which the fake clock that findBy advances cannot wait for. The router
+// still resolves them asynchronously, so the fallback and the loaders' order are tested as they are.
+beforeAll(async () => {
+  await Promise.all([
+    import('./overview/overview-page'),
+    import('../features/recon/api/queries'),
+    import('../features/recon/components/recon-page'),
+    import('../features/sync-queue/components/sync-queue-page'),
+    import('./routes/recon-data'),
+    import('./routes/sync-queue-data'),
+  ]);
+}, 60_000);
+
 describe('the shell', () => {
   it('answers an unknown path with a not-found page inside the shell', async () => {
     renderApp(routes, '/no/such/page');
@@ -59,18 +73,6 @@ describe('the shell', () => {
 });
 
 describe('start-up', () => {
-  // The lazy pages' modules are imported once, in wall time, before these tests: a first import is
-  // file I/O and a transform, which the fake clock that findBy advances cannot wait for. The router
-  // still resolves them asynchronously, so the fallback and the loaders' order are tested as they are.
-  beforeAll(async () => {
-    await Promise.all([
-      import('../features/recon/components/recon-page'),
-      import('../features/sync-queue/components/sync-queue-page'),
-      import('./routes/recon-data'),
-      import('./routes/sync-queue-data'),
-    ]);
-  }, 60_000);
-
   it('shows the shell and a loading state at once while a page loads, without a router warning', async () => {
     const warned = vi.spyOn(console, 'warn');
     const client = createQueryClient();

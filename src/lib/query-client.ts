@@ -33,6 +33,11 @@ export function createQueryClient(): QueryClient {
         refetchOnWindowFocus: false,
         retry: (failureCount, error) => isRetryable(error) && failureCount < MAX_RETRIES,
         retryDelay: (failureCount, error) => retryDelay(failureCount, error),
+        // A page that mounts over a query that has just failed shows that failure (with its Try
+        // again) instead of sending the request again: the route's loader may have sent it a moment
+        // before the page mounted, and an answer that cannot improve must not be asked twice. A
+        // later visit asks again through the route's loader.
+        retryOnMount: false,
       },
       mutations: { retry: false, networkMode: 'always' },
     },
