@@ -83,7 +83,7 @@ describe('Recon page', () => {
     await screen.findByText(/Started a reconciliation of/);
     // Move the tenant's clock past the run's end rather than wait for it.
     getTenant().recon.clock.advance(60_000);
-    const notice = await screen.findByText(`The reconciliation of ${QUICK_MAPPING} finished: succeeded.`, {}, { timeout: 4_000 });
+    const notice = await screen.findByText(`The reconciliation of ${QUICK_MAPPING} finished: succeeded.`);
     expect(notice.closest('[aria-live="polite"]')).not.toBeNull();
   });
 

@@ -42,7 +42,7 @@ describe('Recon run page', () => {
     expect(Number(source.getAttribute('value'))).toBeGreaterThan(600);
     expect(screen.getByText('reconciling source entries')).toBeInTheDocument();
     // A second poll a second later gives a measured throughput and a time left.
-    expect(await screen.findByText(/^\d+ entries\/s$/, {}, { timeout: 3_000 })).toBeInTheDocument();
+    expect(await screen.findByText(/^\d+ entries\/s$/)).toBeInTheDocument();
     expect(screen.getByText(/^about \d+ min \d\d s$/)).toBeInTheDocument();
   });
 
@@ -77,7 +77,7 @@ describe('Recon run page', () => {
     expect(await screen.findByText('Canceling', { selector: '.badge' })).toBeInTheDocument();
     expect(screen.getByText('aborting reconciling')).toBeInTheDocument();
     getTenant().recon.clock.advance(2_000);
-    expect(await screen.findByText('Canceled', { selector: '.badge' }, { timeout: 3_000 })).toBeInTheDocument();
+    expect(await screen.findByText('Canceled', { selector: '.badge' })).toBeInTheDocument();
     // Announced in a live region.
     expect(screen.getByText(`The reconciliation of ${SEEDED_ACTIVE_MAPPING} finished: canceled.`).closest('[role="status"]')).not.toBeNull();
   });
@@ -92,7 +92,7 @@ describe('Recon run page', () => {
     });
     renderRecon(`/recon/${id}`);
     expect(await screen.findByText('Running', { selector: '.badge' })).toBeInTheDocument();
-    const status = await screen.findByText(`The reconciliation of ${QUICK_MAPPING} finished: succeeded.`, {}, { timeout: 4_000 });
+    const status = await screen.findByText(`The reconciliation of ${QUICK_MAPPING} finished: succeeded.`);
     expect(status.closest('[aria-live="polite"]')).not.toBeNull();
     expect(screen.getByRole('table', { name: 'Situations found' })).toBeInTheDocument();
     const polls = seen.length;
