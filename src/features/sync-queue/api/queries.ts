@@ -81,7 +81,8 @@ export const syncQueueQueries = {
  * and move the lists' offset cookies up by the events removed ahead of them, so neither "load more"
  * nor the refetch that follows skips events. The first page in memory starts before every removed
  * event, so it stays the known position the refetch re-reads from. Cursors remembered for pages
- * after the last one in memory can no longer be trusted and are forgotten.
+ * after the last one in memory can no longer be trusted and are forgotten. Then every list is read
+ * again from that position, to confirm it. The one cache update after a deletion: pages only call it.
  */
 export function removeEventsFromLists(queryClient: QueryClient, gone: ReadonlySet<string>): void {
   for (const [key, data] of queryClient.getQueriesData<InfiniteData<QueuePage, QueuePageParam>>({ queryKey: syncQueueQueries.lists() })) {
@@ -101,4 +102,5 @@ export function removeEventsFromLists(queryClient: QueryClient, gone: ReadonlySe
     for (const param of next.pageParams) known.set(param.index, param.cookie);
     for (const index of [...known.keys()]) if (index > last) known.delete(index);
   }
+  void queryClient.invalidateQueries({ queryKey: syncQueueQueries.lists() });
 }

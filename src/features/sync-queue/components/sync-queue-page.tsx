@@ -150,13 +150,12 @@ export function SyncQueuePage() {
 
   function finished(results: DeleteResults) {
     // Rows that left the queue leave the table now, and offset cookies move up by as many as left
-    // ahead of them; the refetch below confirms it from the first page in memory.
+    // ahead of them; a refetch then confirms it from the first page in memory.
     removeEventsFromLists(queryClient, new Set(removedIds(results)));
     setSelection((s) => {
       const keep = stillSelected(s.events.keys(), results);
       return { filter: s.filter, events: new Map([...s.events].filter(([id]) => keep.has(id))) };
     });
-    void queryClient.invalidateQueries({ queryKey: syncQueueQueries.lists() });
   }
 
   const lastUpdated = query.dataUpdatedAt ? new Date(query.dataUpdatedAt).toLocaleTimeString() : null;
