@@ -133,21 +133,9 @@ export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
               );
             }
             const row = rows[item.index - leadingRows]!;
+            // A row of fixed height holds its content in a box of that height.
+            const inCell = (content: ReactNode) => (fixedRowHeight ? <div className="fixed-cell">{content}</div> : content);
             const whole = props.renderWholeRow?.(row.original) ?? null;
-            if (whole !== null) {
-              return (
-                <tr
-                  key={row.id}
-                  data-index={item.index}
-                  ref={measureRef}
-                  aria-rowindex={item.index + 2}
-                  className={props.rowClassName?.(row.original)}
-                  style={rowStyle}
-                >
-                  <td colSpan={columnCount}>{fixedRowHeight ? <div className="fixed-cell">{whole}</div> : whole}</td>
-                </tr>
-              );
-            }
             return (
               <tr
                 key={row.id}
@@ -157,17 +145,11 @@ export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
                 className={props.rowClassName?.(row.original)}
                 style={rowStyle}
               >
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id}>
-                    {fixedRowHeight ? (
-                      <div className="fixed-cell">
-                        <table.FlexRender cell={cell} />
-                      </div>
-                    ) : (
-                      <table.FlexRender cell={cell} />
-                    )}
-                  </td>
-                ))}
+                {whole !== null ? (
+                  <td colSpan={columnCount}>{inCell(whole)}</td>
+                ) : (
+                  row.getAllCells().map((cell) => <td key={cell.id}>{inCell(<table.FlexRender cell={cell} />)}</td>)
+                )}
               </tr>
             );
           })}

@@ -6,6 +6,16 @@ import * as z from 'zod/mini';
 import type { QueryValue } from './http';
 import { readItems, type UnreadableItem } from './tolerant-list';
 
+/** A query page's envelope: strict, since the console pages by its cursor; the items are left unread. */
+export const queryEnvelopeSchema = z.object({
+  result: z.array(z.unknown()),
+  resultCount: z.optional(z.number()),
+  pagedResultsCookie: z.optional(z.nullable(z.string())),
+  totalPagedResultsPolicy: z.optional(z.string()),
+  totalPagedResults: z.optional(z.number()),
+  remainingPagedResults: z.optional(z.number()),
+});
+
 /**
  * A query page. The envelope (the `result` array, the cursor) stays strict: the console pages by
  * it. `result` is read item by item: the items that fit `item` are `result`, the others are
@@ -13,14 +23,7 @@ import { readItems, type UnreadableItem } from './tolerant-list';
  */
 export function queryResultSchema<T>(item: z.ZodMiniType<T>) {
   return z.pipe(
-    z.object({
-      result: z.array(z.unknown()),
-      resultCount: z.optional(z.number()),
-      pagedResultsCookie: z.optional(z.nullable(z.string())),
-      totalPagedResultsPolicy: z.optional(z.string()),
-      totalPagedResults: z.optional(z.number()),
-      remainingPagedResults: z.optional(z.number()),
-    }),
+    queryEnvelopeSchema,
     z.transform(({ result, ...rest }): QueryResult<T> & { unreadable: UnreadableItem[] } => {
       const { items, unreadable } = readItems(result, item);
       return { ...rest, result: items, unreadable };

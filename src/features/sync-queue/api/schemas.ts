@@ -8,7 +8,7 @@
  * feature sees one shape. Extra fields (a real event carries `oldObject`/`newObject`) are ignored.
  */
 import * as z from 'zod/mini';
-import type { QueryResult } from '../../../lib/crest-query';
+import { queryEnvelopeSchema, type QueryResult } from '../../../lib/crest-query';
 import { readItems, type UnreadableItem } from '../../../lib/tolerant-list';
 
 /** A displayed text field: missing and null both mean "not sent". */
@@ -84,14 +84,7 @@ export const LIST_FIELDS = [
 ] as const;
 
 /** The envelope is strict (the console pages by its cursor); the items are read one by one below. */
-export const queuedEventEnvelopeSchema = z.object({
-  result: z.array(z.unknown()),
-  resultCount: z.optional(z.number()),
-  pagedResultsCookie: z.optional(z.nullable(z.string())),
-  totalPagedResultsPolicy: z.optional(z.string()),
-  totalPagedResults: z.optional(z.number()),
-  remainingPagedResults: z.optional(z.number()),
-});
+export const queuedEventEnvelopeSchema = queryEnvelopeSchema;
 
 export interface QueuedEventPage extends QueryResult<QueuedEvent> {
   /** The events of this page that could not be read, with their position in the page. */
