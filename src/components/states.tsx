@@ -15,7 +15,8 @@ export function LoadingState({ label }: { label: string }) {
   );
 }
 
-export function ErrorState({ title, error, action }: { title: string; error: unknown; action?: ReactNode }) {
+/** `onRetry` adds Try again, first among the actions: every list's error offers it (see list-state.tsx). */
+export function ErrorState({ title, error, onRetry, action }: { title: string; error: unknown; onRetry?: () => void; action?: ReactNode }) {
   return (
     <div className="state state-error" role="alert">
       <h2 className="state-title">{title}</h2>
@@ -44,7 +45,16 @@ export function ErrorState({ title, error, action }: { title: string; error: unk
           Body: <code>{error.excerpt}</code>
         </p>
       ) : null}
-      {action ? <div className="state-actions">{action}</div> : null}
+      {onRetry || action ? (
+        <div className="state-actions">
+          {onRetry ? (
+            <button type="button" onClick={onRetry}>
+              Try again
+            </button>
+          ) : null}
+          {action}
+        </div>
+      ) : null}
     </div>
   );
 }

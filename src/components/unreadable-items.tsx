@@ -66,3 +66,17 @@ export function UnreadableItemRow({ item, noun = 'Item', compact = false }: { it
     </div>
   );
 }
+
+/**
+ * The unreadable items of the pages loaded so far, numbered across them (the first item of the
+ * second page of 50 is item 51), so each can be found in the server's list.
+ */
+export function unreadableAcrossPages(pages: readonly { result: readonly unknown[]; unreadable?: readonly UnreadableItem[] }[]): UnreadableItem[] {
+  const found: UnreadableItem[] = [];
+  let offset = 0;
+  for (const page of pages) {
+    for (const item of page.unreadable ?? []) found.push({ ...item, index: item.index + offset });
+    offset += page.result.length + (page.unreadable?.length ?? 0);
+  }
+  return found;
+}

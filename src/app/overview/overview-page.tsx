@@ -9,7 +9,9 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { ListState } from '../../components/list-state';
+import { ErrorState } from '../../components/states';
+import { unreadableAcrossPages } from '../../components/unreadable-items';
 import { usePageTitle } from '../../components/use-page-title';
 import { VirtualTable, type VirtualTableFeatures } from '../../components/virtual-table';
 import { paths } from '../../config/paths';
@@ -278,21 +280,19 @@ export function OverviewPage() {
         </span>
       </div>
       <RunNotices launched={launched} finished={runsQuery.data?.finished ?? []} onDismiss={() => setLaunched(null)} />
-      {mappings.isPending ? (
-        <LoadingState label="Loading mappings…" />
-      ) : mappings.isError ? (
-        <ErrorState title="The mappings could not be loaded" error={mappings.error} />
-      ) : shown.length === 0 ? (
-        view.attention && (hasNextPage || !runsQuery.data) ? (
-          <LoadingState label="Looking for mappings that need attention…" />
-        ) : (
-          <EmptyState title={view.attention ? 'Nothing needs attention' : 'No mappings'}>
-            {view.attention
-              ? 'Every mapping’s last run succeeded, no event looks stuck and no run is unusually slow.'
-              : 'The tenant has no mappings configured.'}
-          </EmptyState>
-        )
-      ) : (
+      <ListState
+        query={mappings}
+        data={mappings.data}
+        loading="Loading mappings…"
+        error={{ title: 'The mappings could not be loaded' }}
+        unreadable={{ items: unreadableAcrossPages(mappings.data?.pages ?? []), noun: 'mapping', plural: 'mappings' }}
+        isEmpty={shown.length === 0}
+        isFiltered={view.attention}
+        // Until the runs are read and every page is scanned, "nothing needs attention" is not known.
+        stillLoading={view.attention && (hasNextPage || !runsQuery.data) ? 'Looking for mappings that need attention…' : undefined}
+        empty={{ title: 'No mappings', body: 'The tenant has no mappings configured.' }}
+        noMatch={{ title: 'Nothing needs attention', body: 'Every mapping’s last run succeeded, no event looks stuck and no run is unusually slow.' }}
+      >
         <div className="overview-table">
           <VirtualTable
             caption="Mappings in processing order, with their health"
@@ -306,7 +306,7 @@ export function OverviewPage() {
             totalRows={complete ? shown.length + 1 : -1}
           />
         </div>
-      )}
+      </ListState>
       {launchFor ? <LaunchReconDialog mapping={launchFor} onClose={() => setLaunchFor(null)} onLaunched={setLaunched} /> : null}
     </section>
   );

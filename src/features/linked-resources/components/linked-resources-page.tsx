@@ -7,8 +7,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { CopyButton } from '../../../components/copy-button';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
-import { UnreadableItems } from '../../../components/unreadable-items';
+import { ListState } from '../../../components/list-state';
+import { EmptyState } from '../../../components/states';
 import { usePageTitle } from '../../../components/use-page-title';
 import { CrestError } from '../../../lib/api-error';
 import { linkedResourceQueries } from '../api/queries';
@@ -70,57 +70,50 @@ export function LinkedResourcesPage() {
             <code>{view.resourceName}</code>: {pathProblem}
           </p>
         </EmptyState>
-      ) : query.isPending ? (
-        <LoadingState label={`Loading the resources linked to ${view.resourceName}…`} />
-      ) : notFound ? (
-        <ErrorState title={`Not found: ${view.resourceName}`} error={query.error} />
-      ) : query.isError ? (
-        <ErrorState
-          title="The linked resources could not be loaded"
-          error={query.error}
-          action={
-            <button type="button" onClick={() => void query.refetch()}>
-              Try again
-            </button>
-          }
-        />
       ) : (
-        <>
-          <div className="result-header">
-            <h2 id={`${id}-results`}>
-              {entries.length === 0 ? 'No linked resources' : `${entries.length} linked ${entries.length === 1 ? 'resource' : 'resources'}`} for{' '}
-              <span className="mono resource-name">{view.resourceName}</span>
-            </h2>
-            <CopyButton text={view.resourceName} label={`Copy the resource name ${view.resourceName}`}>
-              Copy name
-            </CopyButton>
-          </div>
-          <UnreadableItems
-            items={unreadable}
-            noun={unreadable.length === 1 ? 'linked resource' : 'linked resources'}
-            total={entries.length + unreadable.length}
-          />
-          {entries.length === 0 && unreadable.length === 0 ? (
-            <EmptyState title="Nothing is linked to this id">
+        <ListState
+          query={query}
+          data={query.data}
+          loading={`Loading the resources linked to ${view.resourceName}…`}
+          // A 404 names the object: trying again will not make it exist.
+          error={{ title: notFound ? `Not found: ${view.resourceName}` : 'The linked resources could not be loaded', retry: !notFound }}
+          // Any error shows as such, even over an earlier answer: a stale list of links would mislead.
+          hasData={!query.isError}
+          header={
+            <div className="result-header">
+              <h2 id={`${id}-results`}>
+                {entries.length === 0 ? 'No linked resources' : `${entries.length} linked ${entries.length === 1 ? 'resource' : 'resources'}`} for{' '}
+                <span className="mono resource-name">{view.resourceName}</span>
+              </h2>
+              <CopyButton text={view.resourceName} label={`Copy the resource name ${view.resourceName}`}>
+                Copy name
+              </CopyButton>
+            </div>
+          }
+          unreadable={{ items: unreadable, noun: 'linked resource', plural: 'linked resources', total: entries.length + unreadable.length }}
+          isEmpty={entries.length === 0 && unreadable.length === 0}
+          empty={{
+            title: 'Nothing is linked to this id',
+            body: (
               <p>
                 No mapping links <span className="mono">{view.resourceName}</span> to another object. The server looks links up by id and does not check that
                 the object exists, so an id with a typo, or of an object that does not exist, looks the same. If the object does exist, a reconciliation or a
                 change to it may create links.
               </p>
-            </EmptyState>
-          ) : (
-            <div className="linked-list">
-              {entries.map((entry, index) => (
-                <LinkedResourceCard
-                  key={`${entry.resourceName}|${entry.linkType ?? ''}|${entry.linkQualifier ?? ''}|${index}`}
-                  entry={entry}
-                  headingId={`${id}-entry-${index}`}
-                  pivotHref={linkedResourcesHref(pivot(view, entry.resourceName))}
-                />
-              ))}
-            </div>
-          )}
-        </>
+            ),
+          }}
+        >
+          <div className="linked-list">
+            {entries.map((entry, index) => (
+              <LinkedResourceCard
+                key={`${entry.resourceName}|${entry.linkType ?? ''}|${entry.linkQualifier ?? ''}|${index}`}
+                entry={entry}
+                headingId={`${id}-entry-${index}`}
+                pivotHref={linkedResourcesHref(pivot(view, entry.resourceName))}
+              />
+            ))}
+          </div>
+        </ListState>
       )}
     </section>
   );

@@ -8,9 +8,8 @@ import { useSearchParams } from 'react-router';
 import { CopyButton } from '../../../components/copy-button';
 import { ExportCsvButton } from '../../../components/export-csv-button';
 import { Pager } from '../../../components/pager';
-import { EmptyState, ErrorState, LoadingState, NoMatchState } from '../../../components/states';
+import { ListState } from '../../../components/list-state';
 import { usePageTitle } from '../../../components/use-page-title';
-import { UnreadableItems } from '../../../components/unreadable-items';
 import { pageLength, trustedTotal } from '../../../lib/crest-query';
 import { curlCommand } from '../../../lib/http';
 import { checkFilter } from '../../../lib/query-filter';
@@ -80,21 +79,15 @@ export function MappingsPage() {
         onApply={(change) => go({ ...change, page: 1, cookie: undefined })}
         onClear={clear}
       />
-      {!filterIsValid ? (
-        <EmptyState title="This filter cannot be sent">
-          <p>Correct the query filter above, or clear it.</p>
-        </EmptyState>
-      ) : query.isPending ? (
-        <LoadingState label="Loading mappings…" />
-      ) : query.isError && !shownPage ? (
-        <ErrorState
-          title="The mappings could not be loaded"
-          error={query.error}
-          action={
+      <ListState
+        query={query}
+        data={shownPage}
+        invalidFilter={!filterIsValid}
+        loading="Loading mappings…"
+        error={{
+          title: 'The mappings could not be loaded',
+          actions: (
             <>
-              <button type="button" onClick={() => void query.refetch()}>
-                Try again
-              </button>
               {view.page > 1 ? (
                 <button type="button" onClick={() => goToPage(1)}>
                   Back to the first page
@@ -106,34 +99,31 @@ export function MappingsPage() {
                 </button>
               ) : null}
             </>
-          }
-        />
-      ) : shownPage ? (
-        <>
-          {query.isError ? <ErrorState title="The mappings could not be loaded" error={query.error} /> : null}
-          {/* Numbered by their place in the whole list, like the table's rows. */}
-          <UnreadableItems
-            items={(shownPage.unreadable ?? []).map((item) => ({ ...item, index: item.index + shownPage.offset }))}
-            noun={shownPage.unreadable?.length === 1 ? 'mapping' : 'mappings'}
-            total={pageLength(shownPage)}
-          />
-          {pageLength(shownPage) === 0 ? (
-            view.page > 1 ? (
-              <EmptyState title={`Page ${view.page} is past the end of the list`}>
-                <button type="button" onClick={() => goToPage(1)}>
-                  Go to the first page
-                </button>
-              </EmptyState>
-            ) : hasFilter(view) ? (
-              <NoMatchState title="No mappings match these filters" filter={filter} onClear={clear} />
-            ) : (
-              <EmptyState title="No mappings are configured">
-                <p>This tenant has no synchronization mappings yet.</p>
-              </EmptyState>
-            )
-          ) : (
-            <MappingsTable mappings={shownPage.result} offset={shownPage.offset} busy={query.isFetching} />
-          )}
+          ),
+        }}
+        isEmpty={shownPage !== undefined && pageLength(shownPage) === 0}
+        isFiltered={view.page === 1 && hasFilter(view)}
+        empty={
+          view.page > 1
+            ? {
+                title: `Page ${view.page} is past the end of the list`,
+                body: (
+                  <button type="button" onClick={() => goToPage(1)}>
+                    Go to the first page
+                  </button>
+                ),
+              }
+            : { title: 'No mappings are configured', body: <p>This tenant has no synchronization mappings yet.</p> }
+        }
+        noMatch={{ title: 'No mappings match these filters', filter, onClear: clear }}
+        // Numbered by their place in the whole list, like the table's rows.
+        unreadable={{
+          items: (shownPage?.unreadable ?? []).map((item) => ({ ...item, index: item.index + (shownPage?.offset ?? 0) })),
+          noun: 'mapping',
+          plural: 'mappings',
+          total: shownPage ? pageLength(shownPage) : undefined,
+        }}
+        footer={
           <Pager
             label="Mappings pages"
             page={view.page}
@@ -149,8 +139,10 @@ export function MappingsPage() {
             onGoTo={goToPage}
             onPageSize={(size) => go({ pageSize: size, page: 1, cookie: undefined })}
           />
-        </>
-      ) : null}
+        }
+      >
+        {(shown) => <MappingsTable mappings={shown.result} offset={shown.offset} busy={query.isFetching} />}
+      </ListState>
     </section>
   );
 }

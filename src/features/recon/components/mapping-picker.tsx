@@ -6,8 +6,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { ErrorState } from '../../../components/states';
-import { UnreadableItems } from '../../../components/unreadable-items';
-import type { UnreadableItem } from '../../../lib/tolerant-list';
+import { UnreadableItems, unreadableAcrossPages } from '../../../components/unreadable-items';
 import { reconQueries } from '../api/queries';
 import '../recon.css';
 
@@ -28,13 +27,7 @@ export function MappingPicker({ value, onChange }: { value: string; onChange: (m
   const prefix = useDebounced(search.trim(), SEARCH_DELAY_MS);
   const query = useInfiniteQuery(reconQueries.mappingChoices(prefix));
   const choices = query.data?.pages.flatMap((page) => page.result) ?? [];
-  // Numbered across the pages loaded, so they can be found in the server's list.
-  const unreadable: UnreadableItem[] = [];
-  let offset = 0;
-  for (const page of query.data?.pages ?? []) {
-    for (const item of page.unreadable ?? []) unreadable.push({ ...item, index: item.index + offset });
-    offset += page.result.length + (page.unreadable?.length ?? 0);
-  }
+  const unreadable = unreadableAcrossPages(query.data?.pages ?? []);
 
   return (
     <fieldset className="mapping-picker">
@@ -63,7 +56,7 @@ export function MappingPicker({ value, onChange }: { value: string; onChange: (m
                 : 'This tenant has no mappings.'
               : `${choices.length}${query.hasNextPage ? '+' : ''} mapping${choices.length === 1 ? '' : 's'}${prefix ? ` starting with “${prefix}”` : ''}${value ? ` · chosen: ${value}` : ''}`}
       </p>
-      {query.isError ? <ErrorState title="The mappings could not be loaded" error={query.error} /> : null}
+      {query.isError ? <ErrorState title="The mappings could not be loaded" error={query.error} onRetry={() => void query.refetch()} /> : null}
       <UnreadableItems items={unreadable} noun={unreadable.length === 1 ? 'mapping' : 'mappings'} />
       {choices.length > 0 ? (
         <div className="mapping-choices" role="radiogroup" aria-label="Mappings">

@@ -10,8 +10,7 @@ import { reconQueries, REPORT_PAGES } from '../api/queries';
 import { SUMMARY_PAGE_SIZE } from '../api/requests';
 import { describeError } from '../../../lib/api-error';
 import { useSearchParams } from 'react-router';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
-import { UnreadableItems } from '../../../components/unreadable-items';
+import { ListState } from '../../../components/list-state';
 import { usePageTitle } from '../../../components/use-page-title';
 import { filterRuns, hasReconFilter, readReconView, writeReconView, type ReconView, type StateFilter } from '../recon-view';
 import { RUN_STATES } from '../run-state';
@@ -53,6 +52,7 @@ export function ReconPage() {
     setSearchParams(writeReconView({ ...view, ...next }), { replace: true });
   }
   const clear = () => go({ mapping: '', state: '' });
+  const nothing = query.data !== undefined && query.data.runs.length === 0 && unreadableRuns.length === 0;
 
   return (
     <section className="page recon-page" aria-labelledby="recon-heading">
@@ -99,49 +99,37 @@ export function ReconPage() {
         </button>
       </form>
 
-      {query.isPending ? (
-        <LoadingState label="Loading reconciliation runs…" />
-      ) : query.isError && !query.data ? (
-        <ErrorState
-          title="The reconciliation runs could not be loaded"
-          error={query.error}
-          action={
-            <button type="button" onClick={() => void query.refetch()}>
-              Try again
-            </button>
-          }
-        />
-      ) : query.data ? (
-        <>
-          {query.isError ? <ErrorState title="The runs could not be refreshed; showing the last answer" error={query.error} /> : null}
-          <p className="list-status">
-            {hasReconFilter(view) ? `${runs.length} of ${query.data.runs.length} runs match` : `${query.data.runs.length} runs`}
-            {activeCount > 0 ? ` · ${activeCount} active, updating live` : ''}
-            {reports.data && !reports.data.complete ? ` · reports shown for the first ${REPORT_PAGES * SUMMARY_PAGE_SIZE} the server listed` : ''}
-          </p>
-          {reports.isError ? <p className="muted">Which runs kept a per-record report could not be checked: {describeError(reports.error)}</p> : null}
-          {reports.data && reports.data.unreadable > 0 ? (
-            <p className="muted">
-              {reports.data.unreadable === 1 ? '1 per-record report' : `${reports.data.unreadable} per-record reports`} the server listed could not be read, so
-              their runs are not marked.
+      <ListState
+        query={query}
+        data={query.data}
+        loading="Loading reconciliation runs…"
+        error={{ title: 'The reconciliation runs could not be loaded', staleTitle: 'The runs could not be refreshed; showing the last answer' }}
+        header={(data) => (
+          <>
+            <p className="list-status">
+              {hasReconFilter(view) ? `${runs.length} of ${data.runs.length} runs match` : `${data.runs.length} runs`}
+              {activeCount > 0 ? ` · ${activeCount} active, updating live` : ''}
+              {reports.data && !reports.data.complete ? ` · reports shown for the first ${REPORT_PAGES * SUMMARY_PAGE_SIZE} the server listed` : ''}
             </p>
-          ) : null}
-          <UnreadableItems items={unreadableRuns} noun={unreadableRuns.length === 1 ? 'run' : 'runs'} total={query.data.runs.length + unreadableRuns.length} />
-          {query.data.runs.length === 0 && unreadableRuns.length === 0 ? (
-            <EmptyState title="No reconciliation has run yet">
-              <p>Launch one to reconcile a mapping's source and target.</p>
-            </EmptyState>
-          ) : runs.length === 0 ? (
-            <EmptyState title="No runs match these filters">
-              <button type="button" onClick={clear}>
-                Clear filters
-              </button>
-            </EmptyState>
-          ) : (
-            <ReconRunsTable runs={runs} busy={query.isFetching && activeCount === 0} caption="Reconciliation runs, newest first" />
-          )}
-        </>
-      ) : null}
+            {reports.isError ? <p className="muted">Which runs kept a per-record report could not be checked: {describeError(reports.error)}</p> : null}
+            {reports.data && reports.data.unreadable > 0 ? (
+              <p className="muted">
+                {reports.data.unreadable === 1 ? '1 per-record report' : `${reports.data.unreadable} per-record reports`} the server listed could not be read,
+                so their runs are not marked.
+              </p>
+            ) : null}
+          </>
+        )}
+        unreadable={{ items: unreadableRuns, noun: 'run', plural: 'runs', total: (query.data?.runs.length ?? 0) + unreadableRuns.length }}
+        // The filter applies in the browser, to the runs it could read: with none at all the
+        // tenant has none, whatever the filter.
+        isEmpty={runs.length === 0 && (nothing || hasReconFilter(view))}
+        isFiltered={!nothing && hasReconFilter(view)}
+        empty={{ title: 'No reconciliation has run yet', body: <p>Launch one to reconcile a mapping's source and target.</p> }}
+        noMatch={{ title: 'No runs match these filters', onClear: clear }}
+      >
+        {() => <ReconRunsTable runs={runs} busy={query.isFetching && activeCount === 0} caption="Reconciliation runs, newest first" />}
+      </ListState>
 
       {launching ? <LaunchReconDialog onClose={() => setLaunching(false)} onLaunched={setLaunched} /> : null}
     </section>

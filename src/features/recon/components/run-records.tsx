@@ -11,10 +11,10 @@ import { useLocation, useSearchParams } from 'react-router';
 import { CopyButton } from '../../../components/copy-button';
 import { DataTable, type CoreFeatures } from '../../../components/data-table';
 import { ExportCsvButton } from '../../../components/export-csv-button';
+import { ListState } from '../../../components/list-state';
 import { ResourceLink } from '../../../components/resource-link';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
-import { UnreadableItems } from '../../../components/unreadable-items';
-import type { UnreadableItem } from '../../../lib/tolerant-list';
+import { unreadableAcrossPages } from '../../../components/unreadable-items';
 import { curlCommand } from '../../../lib/http';
 import { all, eq, printFilter } from '../../../lib/query-filter';
 import { launchedWith } from '../api/launched-reports';
@@ -189,15 +189,7 @@ export function RunRecords({ run }: { run: ReconRun }) {
       ) : report.isPending ? (
         <LoadingState label="Looking for the run's per-record report…" />
       ) : report.isError ? (
-        <ErrorState
-          title="The per-record report could not be loaded"
-          error={report.error}
-          action={
-            <button type="button" onClick={() => void report.refetch()}>
-              Try again
-            </button>
-          }
-        />
+        <ErrorState title="The per-record report could not be loaded" error={report.error} onRetry={() => void report.refetch()} />
       ) : report.data.status === 'kept' ? (
         <RecordList runId={runId} summary={report.data.summary} />
       ) : (
@@ -216,15 +208,7 @@ function RecordList({ runId, summary }: { runId: string; summary: AssociationSum
   const entries = useInfiniteQuery(reconQueries.reportEntries(runId, filter));
   const records = useMemo(() => entries.data?.pages.flatMap((page) => page.result) ?? [], [entries.data]);
   // Positions count across the pages loaded, so "item 51" is the first of the second page.
-  const unreadable = useMemo(() => {
-    const found: UnreadableItem[] = [];
-    let offset = 0;
-    for (const page of entries.data?.pages ?? []) {
-      for (const item of page.unreadable ?? []) found.push({ ...item, index: item.index + offset });
-      offset += page.result.length + (page.unreadable?.length ?? 0);
-    }
-    return found;
-  }, [entries.data]);
+  const unreadable = useMemo(() => unreadableAcrossPages(entries.data?.pages ?? []), [entries.data]);
   const analysis = summary.isAnalysis === true || summary.isAnalysis === 'true';
 
   const choose = (choice: RecordsChoice) => setSearchParams(withRecordsFilter(searchParams, choice));
@@ -264,33 +248,20 @@ function RecordList({ runId, summary }: { runId: string; summary: AssociationSum
           </CopyButton>
         </div>
       </div>
-      {entries.isPending ? (
-        <LoadingState label="Loading the records…" />
-      ) : entries.isError && records.length === 0 ? (
-        <ErrorState
-          title="The records could not be loaded"
-          error={entries.error}
-          action={
-            <button type="button" onClick={() => void entries.refetch()}>
-              Try again
-            </button>
-          }
-        />
-      ) : records.length === 0 && unreadable.length === 0 ? (
-        <EmptyState title={situation || status ? 'No record matches these filters' : 'The report holds no records'}>
-          {situation || status ? (
-            <button type="button" onClick={() => choose({})}>
-              Clear filters
-            </button>
-          ) : (
-            <p>The run ended before it reconciled any entry.</p>
-          )}
-        </EmptyState>
-      ) : (
+      <ListState
+        query={entries}
+        data={entries.data}
+        loading="Loading the records…"
+        error={{ title: 'The records could not be loaded', staleTitle: 'More records could not be loaded' }}
+        hasData={records.length > 0}
+        unreadable={{ items: unreadable, noun: 'record', plural: 'records', total: records.length + unreadable.length }}
+        isEmpty={records.length === 0 && unreadable.length === 0}
+        isFiltered={Boolean(situation || status)}
+        empty={{ title: 'The report holds no records', body: <p>The run ended before it reconciled any entry.</p> }}
+        noMatch={{ title: 'No record matches these filters', onClear: () => choose({}) }}
+      >
         <>
-          <UnreadableItems items={unreadable} noun={unreadable.length === 1 ? 'record' : 'records'} total={records.length + unreadable.length} />
           <DataTable caption="Records of this run" columns={columns} data={records} getRowId={(e) => e._id} busy={entries.isFetching} />
-          {entries.isError ? <ErrorState title="More records could not be loaded" error={entries.error} /> : null}
           <div className="load-row">
             <p className="muted" aria-live="polite">
               {records.length} {records.length === 1 ? 'record' : 'records'} shown.{' '}
@@ -303,7 +274,7 @@ function RecordList({ runId, summary }: { runId: string; summary: AssociationSum
             ) : null}
           </div>
         </>
-      )}
+      </ListState>
     </>
   );
 }

@@ -10,7 +10,7 @@ import { ExportCsvButton } from '../../../components/export-csv-button';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { EmptyState, ErrorState, LoadingState, NoMatchState } from '../../../components/states';
+import { ListState } from '../../../components/list-state';
 import { usePageTitle } from '../../../components/use-page-title';
 import { checkFilter } from '../../../lib/query-filter';
 import { MAX_PAGES, PAGE_SIZE, removeEventsFromLists, syncQueueQueries, type QueuePage } from '../api/queries';
@@ -208,40 +208,31 @@ export function SyncQueuePage() {
           ) : null}
         </div>
       </div>
-      {!filterIsValid ? (
-        <EmptyState title="This filter cannot be sent">
-          <p>Correct the query filter above, or clear it.</p>
-        </EmptyState>
-      ) : query.isPending ? (
-        <LoadingState label="Loading queued events…" />
-      ) : query.isError && events.length === 0 ? (
-        <ErrorState
-          title="The sync queue could not be loaded"
-          error={query.error}
-          action={
-            <>
-              <button type="button" onClick={() => void query.refetch()}>
-                Try again
-              </button>
-              {hasFilter(view) ? (
-                <button type="button" onClick={clear}>
-                  Clear filters
-                </button>
-              ) : null}
-            </>
-          }
-        />
-      ) : rows.length === 0 ? (
-        hasFilter(view) ? (
-          <NoMatchState title="No queued events match these filters" filter={filter} onClear={clear} />
-        ) : (
-          <EmptyState title="The sync queue is empty">
-            <p>No events are waiting: queued synchronization has caught up, or no mapping queues its events.</p>
-          </EmptyState>
-        )
-      ) : (
+      <ListState
+        query={query}
+        data={query.data}
+        invalidFilter={!filterIsValid}
+        loading="Loading queued events…"
+        error={{
+          title: 'The sync queue could not be loaded',
+          staleTitle: 'The queue could not be refreshed',
+          actions: hasFilter(view) ? (
+            <button type="button" onClick={clear}>
+              Clear filters
+            </button>
+          ) : null,
+        }}
+        // Unreadable events show as rows of the table, so only readable ones count as something to show.
+        hasData={events.length > 0}
+        isEmpty={rows.length === 0}
+        isFiltered={hasFilter(view)}
+        empty={{
+          title: 'The sync queue is empty',
+          body: <p>No events are waiting: queued synchronization has caught up, or no mapping queues its events.</p>,
+        }}
+        noMatch={{ title: 'No queued events match these filters', filter, onClear: clear }}
+      >
         <>
-          {query.isError ? <ErrorState title="The queue could not be refreshed" error={query.error} /> : null}
           {hasPreviousPage ? (
             <div className="load-row">
               <span className="muted">Earlier events were released from memory ({firstIndex * PAGE_SIZE} or more events before these).</span>
@@ -278,7 +269,7 @@ export function SyncQueuePage() {
             ) : null}
           </div>
         </>
-      )}
+      </ListState>
       {view.event ? <EventChangeDialog id={view.event} event={events.find((e) => e._id === view.event)} onClose={closeEvent} /> : null}
       {dialogEvents ? <DeleteEventsDialog events={dialogEvents} onClose={() => setDialogEvents(null)} onFinished={finished} /> : null}
     </section>
