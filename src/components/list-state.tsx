@@ -14,7 +14,7 @@
  */
 import type { ReactNode } from 'react';
 import type { UnreadableItem } from '../lib/tolerant-list';
-import { EmptyState, ErrorState, LoadingState, NoMatchState } from './states';
+import { EmptyState, ErrorState, LoadingState } from './states';
 import { UnreadableItems } from './unreadable-items';
 
 /** The parts of a TanStack Query result (plain or infinite) the ladder reads. */
@@ -120,12 +120,16 @@ export function ListState<T>(props: ListStateProps<T>) {
 }
 
 function Nothing({ isFiltered, noMatch, empty }: Pick<ListStateProps<unknown>, 'isFiltered' | 'noMatch' | 'empty'>) {
-  if (!isFiltered || !noMatch) return <EmptyState title={empty.title}>{empty.body}</EmptyState>;
-  if (noMatch.filter !== undefined && noMatch.onClear) return <NoMatchState title={noMatch.title} filter={noMatch.filter} onClear={noMatch.onClear} />;
+  const shown = isFiltered && noMatch ? noMatch : empty;
   return (
-    <EmptyState title={noMatch.title}>
-      {noMatch.body}
-      {noMatch.onClear ? (
+    <EmptyState title={shown.title}>
+      {shown.body}
+      {shown === noMatch && noMatch.filter !== undefined ? (
+        <p>
+          Filter sent: <code>{noMatch.filter}</code>
+        </p>
+      ) : null}
+      {shown === noMatch && noMatch.onClear ? (
         <button type="button" onClick={noMatch.onClear}>
           Clear filters
         </button>

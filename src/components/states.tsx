@@ -68,20 +68,6 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-/** Nothing matches the filters: says what was sent, and offers to clear them. */
-export function NoMatchState({ title, filter, onClear }: { title: string; filter: string; onClear: () => void }) {
-  return (
-    <EmptyState title={title}>
-      <p>
-        Filter sent: <code>{filter}</code>
-      </p>
-      <button type="button" onClick={onClear}>
-        Clear filters
-      </button>
-    </EmptyState>
-  );
-}
-
 /** The buttons under every filter form. */
 export function FilterFormActions({ onClear }: { onClear: () => void }) {
   return (
