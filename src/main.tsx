@@ -5,6 +5,8 @@
  */
 // First, so that the components' own style sheets come after the tokens and base rules.
 import './app/styles.css';
+// Before the rest of the entry runs: the current page's chunks start downloading now.
+import './app/start-loading-page';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, startApp } from './app/app';

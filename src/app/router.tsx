@@ -6,6 +6,7 @@ import { paths } from '../config/paths';
 import { getAccessToken } from '../lib/auth-token';
 import { Layout } from './layout';
 import { NotFound } from './not-found';
+import { pageModules } from './page-modules';
 import { RouteError } from './route-error';
 import { prefetchMappings } from './routes/mappings-data';
 import { prefetch as prefetchOverview } from './routes/overview-data';
@@ -69,31 +70,31 @@ export function appRoutes(client?: QueryClient): RouteObject[] {
             {
               index: true,
               loader: prefetching(client, firstRequest[OVERVIEW]!),
-              lazy: async () => ({ Component: (await import('./overview/overview-page')).OverviewPage }),
+              lazy: async () => ({ Component: (await pageModules.overview()).OverviewPage }),
             },
             {
               path: paths.mappings,
               loader: prefetching(client, firstRequest[paths.mappings]!),
-              lazy: async () => ({ Component: (await import('../features/mappings/components/mappings-page')).MappingsPage }),
+              lazy: async () => ({ Component: (await pageModules.mappings()).MappingsPage }),
             },
             {
               path: `${paths.mappings}/:name`,
-              lazy: async () => ({ Component: (await import('./routes/mapping-detail-route')).MappingDetailRoute }),
+              lazy: async () => ({ Component: (await pageModules.mapping()).MappingDetailRoute }),
             },
             {
               path: paths.recon,
               loader: prefetching(client, firstRequest[paths.recon]!),
-              lazy: async () => ({ Component: (await import('../features/recon/components/recon-page')).ReconPage }),
+              lazy: async () => ({ Component: (await pageModules.recon()).ReconPage }),
             },
-            { path: `${paths.recon}/:id`, lazy: async () => ({ Component: (await import('../features/recon/components/run-page')).ReconRunPage }) },
+            { path: `${paths.recon}/:id`, lazy: async () => ({ Component: (await pageModules.reconRun()).ReconRunPage }) },
             {
               path: paths.syncQueue,
               loader: prefetching(client, firstRequest[paths.syncQueue]!),
-              lazy: async () => ({ Component: (await import('../features/sync-queue/components/sync-queue-page')).SyncQueuePage }),
+              lazy: async () => ({ Component: (await pageModules.syncQueue()).SyncQueuePage }),
             },
             {
               path: paths.linkedResources,
-              lazy: async () => ({ Component: (await import('../features/linked-resources/components/linked-resources-page')).LinkedResourcesPage }),
+              lazy: async () => ({ Component: (await pageModules.linkedResources()).LinkedResourcesPage }),
             },
             { path: '*', element: <NotFound /> },
           ],
