@@ -12,7 +12,8 @@
  *     speed and with the CPU slowed 4×; requests per second on /recon with 1 and 5 active runs;
  *     time to page by cookie and to jump by offset.
  *
- *   npm run bench            (BENCH_BROWSER=0 skips the browser part; BENCH_ONLY=overview: the overview figures only)
+ *   npm run bench            (BENCH_BROWSER=0 skips the browser part; BENCH_ONLY=overview: the overview figures only;
+ *                             BENCH_PORT=n: the browser part's three servers on n, n+1, n+2)
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import react from '@vitejs/plugin-react';
@@ -152,6 +153,30 @@ const FIRST_ROW_SCRIPT = `
 `;
 
 /**
+ * The JS a page has loaded by the time its first row shows (every script whose response ended
+ * before it), gzipped from the build: the entry measures what index.html names, this measures
+ * what the first page really waited for, lazy chunks included.
+ */
+async function jsBeforeFirstRow(instance: Browser, url: string, dist: string): Promise<{ gzip: number; files: number }> {
+  const context = await instance.newContext();
+  try {
+    await context.addInitScript(FIRST_ROW_SCRIPT);
+    const page = await context.newPage();
+    await page.goto(url);
+    const files = await page.evaluate(async () => {
+      const at = await window.__firstRow!;
+      return performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.endsWith('.js') && (e as PerformanceResourceTiming).responseEnd <= at)
+        .map((e) => new URL(e.name).pathname.replace(/^.*\/assets\//, ''));
+    });
+    return { gzip: files.reduce((sum, file) => sum + gzipSync(readFileSync(join(dist, 'assets', file))).length, 0), files: files.length };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
  * Time from navigation to the first table row with text, measured in the page (performance.now()
  * counts from the navigation), on a cold cache (a new browser context per load).
  */
@@ -273,9 +298,10 @@ async function overviewFigures(instance: Browser, appPort: number, mockOrigin: s
 async function browser(dir: string, bareDir: string) {
   console.log('\n## In Chromium: production build over HTTP, large mock tenant');
   console.log('(Absolute times vary with the machine and its load; the ratios to the bare page are the figures to compare.)');
-  const mockPort = 4390;
-  const appPort = 4391;
-  const barePort = 4392;
+  // BENCH_PORT moves the three ports (default 4390-4392), so runs on a shared machine do not collide.
+  const mockPort = Number(process.env.BENCH_PORT ?? 4390);
+  const appPort = mockPort + 1;
+  const barePort = mockPort + 2;
   const mockOrigin = `http://127.0.0.1:${mockPort}`;
   const mock = await startMockServer({ port: mockPort, large: true });
   const app = await startStaticServer({
@@ -288,6 +314,13 @@ async function browser(dir: string, bareDir: string) {
   const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
   const instance = await chromium.launch({ executablePath, args: ['--disable-gpu'] });
   try {
+    const floor = await jsBeforeFirstRow(instance, `http://127.0.0.1:${barePort}/mappings?tenant=${encodeURIComponent(mockOrigin)}`, bareDir);
+    for (const path of ['/', '/mappings', '/sync-queue']) {
+      const js = await jsBeforeFirstRow(instance, `http://127.0.0.1:${appPort}${path}`, dir);
+      console.log(
+        `JS loaded before the first row of ${path}: ${kb(js.gzip)} gz in ${js.files} files; bare page ${kb(floor.gzip)} in ${floor.files}; ratio ${(js.gzip / floor.gzip).toFixed(2)}×`,
+      );
+    }
     await overviewFigures(instance, appPort, mockOrigin);
     if (process.env.BENCH_ONLY === 'overview') return;
     const measure = async (label: string, action: (page: import('@playwright/test').Page) => Promise<void>, runs = 5) => {

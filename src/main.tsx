@@ -5,9 +5,11 @@
  */
 // First, so that the components' own style sheets come after the tokens and base rules.
 import './app/styles.css';
+// Before the rest of the entry runs: the current page's chunks start downloading now.
+import './app/start-loading-page';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/app';
+import { App, startApp } from './app/app';
 import { ConfigErrorPage } from './app/config-error-page';
 import { preloadRoute } from './app/router';
 import { authConfigOf, loadRuntimeConfig } from './config/runtime-config';
@@ -30,9 +32,10 @@ async function start(): Promise<void> {
   }
   const session = await bootstrapSession(authConfigOf(config));
   if (!session) return; // This window only completed a popup sign-in; it closes itself.
+  const start = startApp();
   root.render(
     <StrictMode>
-      <App config={config} session={session} />
+      <App config={config} session={session} start={start} />
     </StrictMode>,
   );
 }

@@ -4,6 +4,8 @@ import { useLocation } from 'react-router';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { server } from '../../mocks/node';
 import { JumpBox } from '../components/jump-box';
+import { JumpBoxLauncher } from '../components/jump-box-launcher';
+import { AppJumpBox } from './app-jump-box';
 import { renderRoutes } from '../testing/render';
 import { jumpUrls, searchMappingDestinations } from './jump-destinations';
 
@@ -97,5 +99,42 @@ describe('the jump box', () => {
     box.blur();
     await user.keyboard('{Control>}k{/Control}');
     expect(box).toHaveFocus();
+  });
+
+  it('loads its code on first use: "/" focuses the placeholder box, and what was typed meanwhile carries over', async () => {
+    const user = userEvent.setup();
+    let loads = 0;
+    let deliver!: () => void;
+    const load = () => {
+      loads += 1;
+      return new Promise<typeof AppJumpBox>((resolve) => (deliver = () => resolve(AppJumpBox)));
+    };
+    renderRoutes(
+      [
+        {
+          path: '*',
+          element: (
+            <>
+              <JumpBoxLauncher load={load} />
+              <Where />
+            </>
+          ),
+        },
+      ],
+      '/',
+    );
+    expect(loads).toBe(0);
+    await user.keyboard('/');
+    expect(screen.getByRole('combobox', { name: 'Jump to' })).toHaveFocus();
+    expect(loads).toBe(1);
+    await user.keyboard('systemHrdb');
+    deliver();
+    const option = await screen.findByRole('option', { name: 'Mapping systemHrdb_managedUser' });
+    const box = screen.getByRole('combobox', { name: 'Jump to' });
+    expect(box).toHaveFocus();
+    expect(box).toHaveValue('systemHrdb');
+    await user.click(option);
+    expect(screen.getByTestId('where')).toHaveTextContent('/mappings/systemHrdb_managedUser');
+    expect(loads).toBe(1);
   });
 });

@@ -1,12 +1,13 @@
 import { NavLink, Outlet } from 'react-router';
-import { JumpBox } from '../components/jump-box';
+import { JumpBoxLauncher } from '../components/jump-box-launcher';
 import { APP_NAME } from '../components/use-page-title';
 import { paths } from '../config/paths';
 import { useSession } from '../features/auth/session';
 import { ConnectionNotices } from './connection-notices';
-import { jumpUrls, searchMappingDestinations } from './jump-destinations';
 import { tenantLabel } from './tenant-label';
 import './layout.css';
+
+const loadJumpBox = async () => (await import('./app-jump-box')).AppJumpBox;
 
 const NAV = [
   { to: paths.overview, label: 'Overview' },
@@ -54,7 +55,7 @@ export function Layout() {
             ))}
           </ul>
         </nav>
-        <JumpBox searchMappings={searchMappingDestinations} urls={jumpUrls} />
+        <JumpBoxLauncher load={loadJumpBox} />
         <SessionInfo />
       </header>
       <main id="main" tabIndex={-1}>

@@ -3,10 +3,10 @@ import { createBrowserRouter, matchRoutes, type LoaderFunctionArgs, type RouteOb
 import { LoadingState } from '../components/states';
 import { authConfigOf, getRuntimeConfig } from '../config/runtime-config';
 import { paths } from '../config/paths';
-import { MappingsPage } from '../features/mappings/components/mappings-page';
 import { getAccessToken } from '../lib/auth-token';
 import { Layout } from './layout';
 import { NotFound } from './not-found';
+import { pageModules } from './page-modules';
 import { RouteError } from './route-error';
 import { prefetchMappings } from './routes/mappings-data';
 import { prefetch as prefetchOverview } from './routes/overview-data';
@@ -49,10 +49,11 @@ const firstRequest: Record<string, () => Promise<Prefetch> | Prefetch> = {
 };
 
 /**
- * Mappings ships in the first bundle; the overview (the start page, `/`) and the other pages load
- * on first visit, their chunk preloaded at start-up (`preloadRoute`) and their first request
- * started by the loader together with the module (see `prefetching`). Given no QueryClient (tests
- * of the shell), the routes have no loaders.
+ * Every page loads on first visit, so the entry bundle holds only the shell and the code of the
+ * first requests of the overview (the start page, `/`) and of the Mappings page: the current page's
+ * chunk is preloaded at start-up (`preloadRoute`) while its first request leaves from the loader
+ * (see `prefetching`), so the chunk and the tenant's answer travel at the same time. Given no
+ * QueryClient (tests of the shell), the routes have no loaders.
  */
 export function appRoutes(client?: QueryClient): RouteObject[] {
   return [
@@ -69,27 +70,31 @@ export function appRoutes(client?: QueryClient): RouteObject[] {
             {
               index: true,
               loader: prefetching(client, firstRequest[OVERVIEW]!),
-              lazy: async () => ({ Component: (await import('./overview/overview-page')).OverviewPage }),
+              lazy: async () => ({ Component: (await pageModules.overview()).OverviewPage }),
             },
-            { path: paths.mappings, element: <MappingsPage />, loader: prefetching(client, firstRequest[paths.mappings]!) },
+            {
+              path: paths.mappings,
+              loader: prefetching(client, firstRequest[paths.mappings]!),
+              lazy: async () => ({ Component: (await pageModules.mappings()).MappingsPage }),
+            },
             {
               path: `${paths.mappings}/:name`,
-              lazy: async () => ({ Component: (await import('./routes/mapping-detail-route')).MappingDetailRoute }),
+              lazy: async () => ({ Component: (await pageModules.mapping()).MappingDetailRoute }),
             },
             {
               path: paths.recon,
               loader: prefetching(client, firstRequest[paths.recon]!),
-              lazy: async () => ({ Component: (await import('../features/recon/components/recon-page')).ReconPage }),
+              lazy: async () => ({ Component: (await pageModules.recon()).ReconPage }),
             },
-            { path: `${paths.recon}/:id`, lazy: async () => ({ Component: (await import('../features/recon/components/run-page')).ReconRunPage }) },
+            { path: `${paths.recon}/:id`, lazy: async () => ({ Component: (await pageModules.reconRun()).ReconRunPage }) },
             {
               path: paths.syncQueue,
               loader: prefetching(client, firstRequest[paths.syncQueue]!),
-              lazy: async () => ({ Component: (await import('../features/sync-queue/components/sync-queue-page')).SyncQueuePage }),
+              lazy: async () => ({ Component: (await pageModules.syncQueue()).SyncQueuePage }),
             },
             {
               path: paths.linkedResources,
-              lazy: async () => ({ Component: (await import('../features/linked-resources/components/linked-resources-page')).LinkedResourcesPage }),
+              lazy: async () => ({ Component: (await pageModules.linkedResources()).LinkedResourcesPage }),
             },
             { path: '*', element: <NotFound /> },
           ],

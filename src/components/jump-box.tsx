@@ -11,6 +11,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { isJumpShortcut, isTypingTarget, type JumpBoxStart } from './jump-box-launcher';
 import './jump-box.css';
 
 export interface Destination {
@@ -20,7 +21,7 @@ export interface Destination {
   to: string;
 }
 
-export interface JumpBoxProps {
+export interface JumpBoxProps extends Partial<JumpBoxStart> {
   /** Mappings whose name starts with `prefix`, as destinations (the server does the matching). */
   searchMappings: (prefix: string, signal: AbortSignal) => Promise<Destination[]>;
   urls: { reconRun: (id: string) => string; object: (path: string) => string };
@@ -65,19 +66,19 @@ export function directDestinations(text: string, urls: JumpBoxProps['urls']): De
   return [];
 }
 
-function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
-
-export function JumpBox({ searchMappings, urls }: JumpBoxProps) {
+export function JumpBox({ searchMappings, urls, initialText = '', autoFocus = false }: JumpBoxProps) {
   const id = useId();
   const navigate = useNavigate();
   const input = useRef<HTMLInputElement>(null);
-  const [text, setText] = useState('');
-  const [open, setOpen] = useState(false);
+  // Given what was typed and the focus by the placeholder box (jump-box-launcher.tsx), it goes on
+  // as if it had been here from the start.
+  const [text, setText] = useState(initialText);
+  const [open, setOpen] = useState(autoFocus);
   const [active, setActive] = useState(0);
-  const [recent, setRecent] = useState<Destination[]>([]);
+  const [recent, setRecent] = useState<Destination[]>(() => (autoFocus ? readRecent() : []));
+  useEffect(() => {
+    if (autoFocus) input.current?.focus();
+  }, [autoFocus]);
   const prefix = text.trim();
   const direct = directDestinations(prefix, urls);
   // A path or a run id is not a mapping name: no request for it.
@@ -98,9 +99,7 @@ export function JumpBox({ searchMappings, urls }: JumpBoxProps) {
 
   useEffect(() => {
     function onKey(event: globalThis.KeyboardEvent) {
-      const shortcut =
-        (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey) || ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k');
-      if (!shortcut || isTypingTarget(event.target) || event.defaultPrevented) return;
+      if (!isJumpShortcut(event) || isTypingTarget(event.target) || event.defaultPrevented) return;
       event.preventDefault();
       input.current?.focus();
     }

@@ -7,18 +7,19 @@
  */
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ListState } from '../../components/list-state';
-import { ErrorState } from '../../components/states';
+import { ErrorState, LoadingState } from '../../components/states';
 import { unreadableAcrossPages } from '../../components/unreadable-items';
 import { usePageTitle } from '../../components/use-page-title';
 import { VirtualTable, type VirtualTableFeatures } from '../../components/virtual-table';
 import { paths } from '../../config/paths';
 import type { MappingSummary } from '../../features/mappings/api/schemas';
+import { reconQueries } from '../../features/recon/api/queries';
 import type { ReconRun } from '../../features/recon/api/schemas';
 import { CancelReconButton } from '../../features/recon/components/cancel-recon-button';
-import { LaunchReconDialog, type LaunchedRun } from '../../features/recon/components/launch-recon-dialog';
+import type { LaunchedRun } from '../../features/recon/components/launch-recon-dialog';
 import { RunNotices } from '../../features/recon/components/run-notices';
 import { RunProgressCell } from '../../features/recon/components/run-progress';
 import { RunStatusBadge } from '../../features/recon/components/run-status-badge';
@@ -26,7 +27,6 @@ import { RunTrendSparkline, TRENDS_ANCHOR } from '../../features/recon/component
 import { formatCount, formatDuration, formatTime } from '../../features/recon/progress';
 import { isActive } from '../../features/recon/run-state';
 import { failuresOf, trendOf } from '../../features/recon/trends';
-import { useLiveRuns } from '../../features/recon/use-live-runs';
 import { formatAge, queueUrl, stuckFilter } from '../../features/sync-queue/sync-queue-view';
 import { ATTENTION_LABELS, boundedCount, failedLastDay, mappingHealth, runsByMapping, type MappingHealth, type QueueScan } from './health';
 import { overviewQueries } from './queries';
@@ -36,6 +36,9 @@ import './overview.css';
 /** In attention mode, more mappings pages are read until this many rows match (or the list ends). */
 const ATTENTION_FILL = 40;
 const NO_RUNS: ReconRun[] = [];
+
+// Loaded when a launch is asked for: the first rows do not wait for the dialog's code.
+const LaunchReconDialog = lazy(async () => ({ default: (await import('../../features/recon/components/launch-recon-dialog')).LaunchReconDialog }));
 
 interface Row {
   mapping: MappingSummary;
@@ -76,9 +79,16 @@ export function OverviewPage() {
   const [launched, setLaunched] = useState<LaunchedRun | null>(null);
 
   const mappings = useInfiniteQuery(overviewQueries.mappings());
-  const { list: runsQuery, runs: liveRuns } = useLiveRuns();
-  const runs = runsQuery.data ? liveRuns : NO_RUNS;
-  const scanQuery = useQuery(overviewQueries.queueScan());
+  // The runs list (every run, about 1.5 KB each) and the queue scan are asked for once the first
+  // mappings page has been answered, not beside it: answered first, they would be read (hundreds
+  // of runs, a thousand events) while the first rows wait, as the Mappings page's never do. The
+  // route's loader holds them back the same way (routes/overview-data.ts). The runs list is the
+  // recon feature's own query, with its polling plan: one request per interval while runs are
+  // active, none when idle or hidden.
+  const firstPageIn = !mappings.isPending;
+  const runsQuery = useQuery({ ...reconQueries.list(), enabled: firstPageIn });
+  const runs = runsQuery.data?.runs ?? NO_RUNS;
+  const scanQuery = useQuery({ ...overviewQueries.queueScan(), enabled: firstPageIn });
   const scan = scanQuery.data;
   // "Now" is when the runs were last read, so ages and "much slower" are computed from one instant
   // the data agrees with (and tests drive it through the mock tenant's clock, not real time).
@@ -307,7 +317,11 @@ export function OverviewPage() {
           />
         </div>
       </ListState>
-      {launchFor ? <LaunchReconDialog mapping={launchFor} onClose={() => setLaunchFor(null)} onLaunched={setLaunched} /> : null}
+      {launchFor ? (
+        <Suspense fallback={<LoadingState label="Loading…" />}>
+          <LaunchReconDialog mapping={launchFor} onClose={() => setLaunchFor(null)} onLaunched={setLaunched} />
+        </Suspense>
+      ) : null}
     </section>
   );
 }
