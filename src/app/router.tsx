@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, matchRoutes, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { LoadingState } from '../components/states';
 import { authConfigOf, getRuntimeConfig } from '../config/runtime-config';
-import { paths } from '../config/paths';
+import { routes as templates } from '../config/paths';
 import { MappingsPage } from '../features/mappings/components/mappings-page';
 import { getAccessToken } from '../lib/auth-token';
 import { Layout } from './layout';
@@ -43,9 +43,9 @@ const OVERVIEW = '(overview)';
 const firstRequest: Record<string, () => Promise<Prefetch> | Prefetch> = {
   // In the entry, like the Mappings page's: the first rows need no chunk before their request.
   [OVERVIEW]: () => prefetchOverview,
-  [paths.mappings]: () => prefetchMappings,
-  [paths.recon]: async () => (await import('./routes/recon-data')).prefetch,
-  [paths.syncQueue]: async () => (await import('./routes/sync-queue-data')).prefetch,
+  [templates.mappings]: () => prefetchMappings,
+  [templates.recon]: async () => (await import('./routes/recon-data')).prefetch,
+  [templates.syncQueue]: async () => (await import('./routes/sync-queue-data')).prefetch,
 };
 
 /**
@@ -57,7 +57,7 @@ const firstRequest: Record<string, () => Promise<Prefetch> | Prefetch> = {
 export function appRoutes(client?: QueryClient): RouteObject[] {
   return [
     {
-      path: paths.home,
+      path: templates.overview,
       element: <Layout />,
       children: [
         {
@@ -71,24 +71,24 @@ export function appRoutes(client?: QueryClient): RouteObject[] {
               loader: prefetching(client, firstRequest[OVERVIEW]!),
               lazy: async () => ({ Component: (await import('./overview/overview-page')).OverviewPage }),
             },
-            { path: paths.mappings, element: <MappingsPage />, loader: prefetching(client, firstRequest[paths.mappings]!) },
+            { path: templates.mappings, element: <MappingsPage />, loader: prefetching(client, firstRequest[templates.mappings]!) },
             {
-              path: `${paths.mappings}/:name`,
+              path: templates.mapping,
               lazy: async () => ({ Component: (await import('./routes/mapping-detail-route')).MappingDetailRoute }),
             },
             {
-              path: paths.recon,
-              loader: prefetching(client, firstRequest[paths.recon]!),
+              path: templates.recon,
+              loader: prefetching(client, firstRequest[templates.recon]!),
               lazy: async () => ({ Component: (await import('../features/recon/components/recon-page')).ReconPage }),
             },
-            { path: `${paths.recon}/:id`, lazy: async () => ({ Component: (await import('../features/recon/components/run-page')).ReconRunPage }) },
+            { path: templates.reconRun, lazy: async () => ({ Component: (await import('../features/recon/components/run-page')).ReconRunPage }) },
             {
-              path: paths.syncQueue,
-              loader: prefetching(client, firstRequest[paths.syncQueue]!),
+              path: templates.syncQueue,
+              loader: prefetching(client, firstRequest[templates.syncQueue]!),
               lazy: async () => ({ Component: (await import('../features/sync-queue/components/sync-queue-page')).SyncQueuePage }),
             },
             {
-              path: paths.linkedResources,
+              path: templates.linkedResources,
               lazy: async () => ({ Component: (await import('../features/linked-resources/components/linked-resources-page')).LinkedResourcesPage }),
             },
             { path: '*', element: <NotFound /> },

@@ -6,10 +6,10 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ErrorState, LoadingState } from '../../../components/states';
 import { usePageTitle } from '../../../components/use-page-title';
-import { paths } from '../../../config/paths';
+import { paths, useRouteParams } from '../../../config/paths';
 import { reconQueries } from '../api/queries';
 import type { ReconRun } from '../api/schemas';
 import { estimateTimeLeft, formatCount, formatDuration, formatTime, phaseCountOf, remainingInPhase, throughput } from '../progress';
@@ -26,7 +26,7 @@ import { SituationChart } from './situation-chart';
 import '../recon.css';
 
 export function ReconRunPage() {
-  const { id = '' } = useParams();
+  const { id } = useRouteParams('reconRun');
   const client = useQueryClient();
   const query = useQuery({
     ...reconQueries.detail(id),
