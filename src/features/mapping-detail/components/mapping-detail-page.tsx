@@ -15,6 +15,7 @@ import { usePageTitle } from '../../../components/use-page-title';
 import { paths, useRouteParams } from '../../../config/paths';
 import { CrestError } from '../../../lib/api-error';
 import { mappingDetailQueries } from '../api/queries';
+import { useLocatedMapping } from '../api/use-located-mapping';
 import type { MappingConfig } from '../api/schemas';
 import { SECTION_KEYS } from '../situations';
 import { PoliciesTable } from './policies-table';
@@ -131,7 +132,7 @@ function OtherSettings({ config }: { config: MappingConfig }) {
 export function MappingDetailPage({ reconPanel, queueUrl }: MappingDetailPageProps) {
   const { name } = useRouteParams('mapping');
   usePageTitle(name ? `Mapping ${name}` : 'Mapping');
-  const query = useQuery(mappingDetailQueries.mapping(name));
+  const query = useLocatedMapping(name);
 
   if (query.isPending) return <LoadingState label={`Loading the mapping ${name}…`} />;
   if (query.isError) {
