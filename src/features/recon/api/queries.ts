@@ -61,16 +61,30 @@ export function reportRecheckDelay(answers: number, ended: string | null | undef
 }
 export const REPORT_PAGES = 10;
 
+/**
+ * The answers the query functions below returned, not yet folded. TanStack Query also passes
+ * placeholder data, `setQueryData` values and `select` results through `structuralSharing`: those
+ * are already what they should be and must not be folded again (a placeholder folded into itself
+ * on every render would never settle). A marker, not state: it holds nothing once an answer is stored.
+ */
+const answers = new WeakSet<object>();
+
+function answer<T extends object>(value: T): T {
+  answers.add(value);
+  return value;
+}
+
 /** Folds a new answer into the cached one (see watch.ts), keeping unchanged parts the same objects. */
 function foldList(previous: unknown, next: unknown): unknown {
-  const answer = next as ReadRunList;
-  if (!previous) return answer;
-  return replaceEqualDeep(previous, { ...watchList(previous as ReadRunList, answer.runs, answer.fetchedAt), unreadable: answer.unreadable });
+  if (!previous || !answers.has(next as object)) return replaceEqualDeep(previous, next);
+  const list = next as ReadRunList;
+  return replaceEqualDeep(previous, { ...watchList(previous as ReadRunList, list.runs, list.fetchedAt), unreadable: list.unreadable });
 }
 
 function foldRun(previous: unknown, next: unknown): unknown {
-  const answer = next as WatchedRun;
-  return previous ? replaceEqualDeep(previous, watchRun(previous as WatchedRun, answer.run, answer.fetchedAt)) : answer;
+  if (!previous || !answers.has(next as object)) return replaceEqualDeep(previous, next);
+  const run = next as WatchedRun;
+  return replaceEqualDeep(previous, watchRun(previous as WatchedRun, run.run, run.fetchedAt));
 }
 
 /** A run that ended may have kept a per-record report: look again now, not in a minute. */
@@ -102,7 +116,7 @@ export const reconQueries = {
       queryFn: async ({ signal }): Promise<ReadRunList> => {
         const { reconciliations } = await listReconRuns(signal);
         // This answer alone; foldList merges it with what was seen before.
-        return { ...watchList(undefined, reconciliations.items, Date.now()), unreadable: reconciliations.unreadable };
+        return answer({ ...watchList(undefined, reconciliations.items, Date.now()), unreadable: reconciliations.unreadable });
       },
       structuralSharing: foldList,
       meta: { afterAnswer: afterListAnswer },
@@ -138,7 +152,7 @@ export const reconQueries = {
   detail: (id: string) =>
     queryOptions({
       queryKey: [...reconQueries.details(), id] as const,
-      queryFn: async ({ signal }): Promise<WatchedRun> => watchRun(undefined, await readReconRun(id, signal), Date.now()),
+      queryFn: async ({ signal }): Promise<WatchedRun> => answer(watchRun(undefined, await readReconRun(id, signal), Date.now())),
       structuralSharing: foldRun,
       meta: { afterAnswer: afterRunAnswer },
       refetchInterval: (query) => pollDelay(query.state.data),
