@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, matchRoutes, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { LoadingState } from '../components/states';
 import { authConfigOf, getRuntimeConfig } from '../config/runtime-config';
-import { paths } from '../config/paths';
+import { routes as templates } from '../config/paths';
 import { getAccessToken } from '../lib/auth-token';
 import { Layout } from './layout';
 import { NotFound } from './not-found';
@@ -43,9 +43,9 @@ const OVERVIEW = '(overview)';
 const firstRequest: Record<string, () => Promise<Prefetch> | Prefetch> = {
   // In the entry, like the Mappings page's: the first rows need no chunk before their request.
   [OVERVIEW]: () => prefetchOverview,
-  [paths.mappings]: () => prefetchMappings,
-  [paths.recon]: async () => (await import('./routes/recon-data')).prefetch,
-  [paths.syncQueue]: async () => (await import('./routes/sync-queue-data')).prefetch,
+  [templates.mappings]: () => prefetchMappings,
+  [templates.recon]: async () => (await import('./routes/recon-data')).prefetch,
+  [templates.syncQueue]: async () => (await import('./routes/sync-queue-data')).prefetch,
 };
 
 /**
@@ -58,7 +58,7 @@ const firstRequest: Record<string, () => Promise<Prefetch> | Prefetch> = {
 export function appRoutes(client?: QueryClient): RouteObject[] {
   return [
     {
-      path: paths.home,
+      path: templates.overview,
       element: <Layout />,
       children: [
         {
@@ -73,27 +73,27 @@ export function appRoutes(client?: QueryClient): RouteObject[] {
               lazy: async () => ({ Component: (await pageModules.overview()).OverviewPage }),
             },
             {
-              path: paths.mappings,
-              loader: prefetching(client, firstRequest[paths.mappings]!),
+              path: templates.mappings,
+              loader: prefetching(client, firstRequest[templates.mappings]!),
               lazy: async () => ({ Component: (await pageModules.mappings()).MappingsPage }),
             },
             {
-              path: `${paths.mappings}/:name`,
+              path: templates.mapping,
               lazy: async () => ({ Component: (await pageModules.mapping()).MappingDetailRoute }),
             },
             {
-              path: paths.recon,
-              loader: prefetching(client, firstRequest[paths.recon]!),
+              path: templates.recon,
+              loader: prefetching(client, firstRequest[templates.recon]!),
               lazy: async () => ({ Component: (await pageModules.recon()).ReconPage }),
             },
-            { path: `${paths.recon}/:id`, lazy: async () => ({ Component: (await pageModules.reconRun()).ReconRunPage }) },
+            { path: templates.reconRun, lazy: async () => ({ Component: (await pageModules.reconRun()).ReconRunPage }) },
             {
-              path: paths.syncQueue,
-              loader: prefetching(client, firstRequest[paths.syncQueue]!),
+              path: templates.syncQueue,
+              loader: prefetching(client, firstRequest[templates.syncQueue]!),
               lazy: async () => ({ Component: (await pageModules.syncQueue()).SyncQueuePage }),
             },
             {
-              path: paths.linkedResources,
+              path: templates.linkedResources,
               lazy: async () => ({ Component: (await pageModules.linkedResources()).LinkedResourcesPage }),
             },
             { path: '*', element: <NotFound /> },

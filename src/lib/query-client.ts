@@ -12,9 +12,23 @@
  * tenant); mutations never wait: they run at once and fail with "offline, nothing was sent", so a
  * launch or a delete never goes out later by itself.
  */
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, type Query } from '@tanstack/react-query';
 import { CrestError, HeldError, isRetryable } from './api-error';
 import { releaseHolds } from './http';
+
+/**
+ * What follows an answer, declared beside the query it follows (`meta.afterAnswer`): run by the
+ * client once the answer is in the cache, with the data it replaced, so that a query function
+ * stays a function of its key and the network and never reads or writes the cache itself. A
+ * feature uses it to react to a change of state (a run that ended refreshes what depends on it).
+ */
+export type AfterAnswer = (previous: unknown, next: unknown, client: QueryClient) => void;
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    queryMeta: { afterAnswer?: AfterAnswer };
+  }
+}
 
 export const MAX_RETRIES = 3;
 
@@ -26,7 +40,7 @@ export function retryDelay(failureCount: number, error: unknown, now = Date.now(
 }
 
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const client = new QueryClient({
     defaultOptions: {
       queries: {
         staleTime: 15_000,
@@ -42,15 +56,30 @@ export function createQueryClient(): QueryClient {
       mutations: { retry: false, networkMode: 'always' },
     },
   });
+  // The data each query with an `afterAnswer` held after its last answer (a removed query, e.g. on
+  // sign-out, takes its entry with it).
+  const answered = new WeakMap<Query, unknown>();
+  client.getQueryCache().subscribe((event) => {
+    if (event.type !== 'updated' || event.action.type !== 'success') return;
+    const { query } = event;
+    const afterAnswer = query.meta?.afterAnswer;
+    if (!afterAnswer) return;
+    const previous = answered.get(query);
+    answered.set(query, query.state.data);
+    afterAnswer(previous, query.state.data, client);
+  });
+  return client;
 }
 
-const sessionResets = new Set<() => void>();
+const sessionResets = new Set<(client: QueryClient) => void>();
 
 /**
- * Registers module-level state of a feature (remembered paging cookies, queue cursors) to be
- * forgotten with the query cache, so it lives no longer than the session it belongs to.
+ * Registers module-level state of a feature (remembered paging cookies, queue cursors, how runs
+ * were launched) to be forgotten with the query cache, so it lives no longer than the session it
+ * belongs to. Each feature keeps such state in one module of its api/ that registers itself here;
+ * state kept per QueryClient is given the client whose session ends.
  */
-export function forgetOnSessionEnd(reset: () => void): void {
+export function forgetOnSessionEnd(reset: (client: QueryClient) => void): void {
   sessionResets.add(reset);
 }
 
@@ -62,6 +91,6 @@ export function resetSession(client: QueryClient): void {
   void client.cancelQueries();
   client.clear();
   client.getMutationCache().clear();
-  for (const reset of sessionResets) reset();
+  for (const reset of sessionResets) reset(client);
   releaseHolds();
 }

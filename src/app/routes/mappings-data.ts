@@ -3,7 +3,7 @@
  * key the page's own query uses (the page then finds it in flight: one request, not two).
  */
 import type { QueryClient } from '@tanstack/react-query';
-import { recallCookie } from '../../features/mappings/cookie-memory';
+import { recallCookie } from '../../features/mappings/api/cookie-memory';
 import { mappingQueries } from '../../features/mappings/api/queries';
 import { queryFilterOf, readMappingsView } from '../../features/mappings/mappings-view';
 

@@ -2,6 +2,7 @@
  * The runs list's filters as they live in the URL (`?mapping=...&state=...`), applied in the
  * browser: `/recon` returns every run and supports no query (idm-api.md §5.1).
  */
+import { paths } from '../../config/paths';
 import type { ReconRun } from './api/schemas';
 import { RUN_STATES } from './run-state';
 
@@ -26,6 +27,12 @@ export function writeReconView(view: ReconView): URLSearchParams {
   if (view.mapping) params.set('mapping', view.mapping);
   if (view.state) params.set('state', view.state);
   return params;
+}
+
+/** A link to the runs list filtered by `view`: the one place the list's parameters are written for a link. */
+export function reconUrl(view: Partial<ReconView>): string {
+  const params = writeReconView({ mapping: '', state: '', ...view }).toString();
+  return params ? `${paths.recon}?${params}` : paths.recon;
 }
 
 export function hasReconFilter(view: ReconView): boolean {

@@ -4,7 +4,9 @@
  */
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider, useParams } from 'react-router';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { routes } from '../../config/paths';
+import { useRouteParams } from '../../config/use-route-params';
 import { createQueryClient } from '../../lib/query-client';
 import { rememberLaunch } from './api/launched-reports';
 import type { RecordReport } from './api/requests';
@@ -18,9 +20,9 @@ export function renderRecon(url: string, options: { launched?: Record<string, Re
   for (const [id, report] of Object.entries(options.launched ?? {})) rememberLaunch(client, id, report);
   const router = createMemoryRouter(
     [
-      { path: '/recon', element: <ReconPage /> },
-      { path: '/recon/:id', element: <ReconRunPage /> },
-      { path: '/mappings/:name', element: <MappingReconPanelRoute /> },
+      { path: routes.recon, element: <ReconPage /> },
+      { path: routes.reconRun, element: <ReconRunPage /> },
+      { path: routes.mapping, element: <MappingReconPanelRoute /> },
     ],
     { initialEntries: [url] },
   );
@@ -33,6 +35,6 @@ export function renderRecon(url: string, options: { launched?: Record<string, Re
 }
 
 function MappingReconPanelRoute() {
-  const { name = '' } = useParams();
+  const { name } = useRouteParams('mapping');
   return <MappingReconPanel mapping={name} />;
 }

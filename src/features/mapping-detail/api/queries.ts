@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { countQueuedEvents, locateMapping, readSyncConfigIfAny, type LocatedMapping } from './requests';
+import { countQueuedEvents, locateMappingOutsideSyncConfig, readSyncConfigIfAny } from './requests';
 
 export const mappingDetailQueries = {
   all: () => ['mapping-detail'] as const,
@@ -10,13 +10,14 @@ export const mappingDetailQueries = {
       queryFn: ({ signal }) => readSyncConfigIfAny(signal),
     }),
   /**
-   * The mapping's configuration wherever the server keeps it (see locateMapping): `config/sync`
-   * (fetched once and shared by every mapping page), its own file, or its `sync/mappings` item.
+   * A mapping's configuration from where the server keeps it when `config/sync` (fetched once and
+   * shared by every mapping page) does not hold it: its own file, or its `sync/mappings` item.
+   * Asked only after `config/sync` has answered without it (see useLocatedMapping).
    */
-  mapping: (name: string) =>
+  mappingOutsideSyncConfig: (name: string) =>
     queryOptions({
       queryKey: [...mappingDetailQueries.all(), 'mapping', name] as const,
-      queryFn: ({ client, signal }): Promise<LocatedMapping> => locateMapping(name, () => client.fetchQuery(mappingDetailQueries.syncConfig()), signal),
+      queryFn: ({ signal }) => locateMappingOutsideSyncConfig(name, signal),
     }),
   queuedCount: (name: string) =>
     queryOptions({

@@ -76,15 +76,14 @@ async function orNotHere<T>(read: Promise<T>): Promise<T | null> {
 }
 
 /**
- * A mapping wherever the server keeps it (idm-api.md §2.1, §10): in `config/sync` (which newer
- * deployments answer with 404), in `config/mapping/<name>`, or only as a `sync/mappings` item
- * (which may carry the full configuration). A 404 from one place is not "no such mapping" while
- * another can still answer; the places are asked in that order and the first that has it wins.
- * Only when none has it is it a 404 naming the three places.
+ * A mapping that `config/sync` does not hold, wherever else the server keeps it (idm-api.md §2.1,
+ * §10): in `config/mapping/<name>`, or only as a `sync/mappings` item (which may carry the full
+ * configuration). `config/sync` (which newer deployments answer with 404) is asked first, by its
+ * own query (see useLocatedMapping). A 404 from one place is not "no such mapping" while another
+ * can still answer; the places are asked in that order and the first that has it wins. Only when
+ * none has it is it a 404 naming the three places.
  */
-export async function locateMapping(name: string, syncConfig: () => Promise<SyncConfig | null>, signal?: AbortSignal): Promise<LocatedMapping> {
-  const fromSync = mappingFromSyncConfig(await syncConfig(), name);
-  if (fromSync) return { config: fromSync, location: 'config/sync' };
+export async function locateMappingOutsideSyncConfig(name: string, signal?: AbortSignal): Promise<LocatedMapping> {
   const perFile = await orNotHere(readMappingConfig(name, signal));
   if (perFile) return { config: perFile, location: `config/mapping/${name}` };
   const item = await findSyncMappingsItem(name, signal);

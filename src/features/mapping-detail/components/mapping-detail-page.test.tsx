@@ -83,13 +83,6 @@ describe('MappingDetailPage', () => {
     expect(within(section('Situation policies')).getAllByText('engine default')).toHaveLength(5);
   });
 
-  it('links its queued events to the queue, filtered by the mapping', async () => {
-    renderPage('managedUser_systemLdapAccounts');
-    const link = await within(await screen.findByRole('region', { name: 'Sync queue' })).findByRole('link', { name: /queued events/ });
-    expect(link).toHaveAttribute('href', '/sync-queue?mapping=managedUser_systemLdapAccounts');
-    expect(link.textContent).toMatch(/^(\d+ queued events|More than 500 queued events)$/);
-  });
-
   it('gives the recon panel its place, with the mapping name', async () => {
     renderPage('managedUser_systemLdapAccounts', { reconPanel: (name: string): ReactNode => <p>Runs of {name}</p> });
     expect(await screen.findByText('Runs of managedUser_systemLdapAccounts')).toBeInTheDocument();

@@ -3,16 +3,20 @@
  * mapping): source → target, attribute properties, the 13 situation policies, correlation, valid
  * source/target, queued-sync settings and every other key it sets; its queued events; and a place
  * for its recon runs, which another feature provides (composed in src/app through `reconPanel`).
+ * The link to its queued events is built by the sync queue's own URL builder, handed in by src/app
+ * (`queueUrl`): this feature may not import that one, and must not spell its parameters itself.
  */
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { CopyButton } from '../../../components/copy-button';
 import { ErrorState, LoadingState } from '../../../components/states';
 import { usePageTitle } from '../../../components/use-page-title';
 import { paths } from '../../../config/paths';
+import { useRouteParams } from '../../../config/use-route-params';
 import { CrestError } from '../../../lib/api-error';
 import { mappingDetailQueries } from '../api/queries';
+import { useLocatedMapping } from '../api/use-located-mapping';
 import type { MappingConfig } from '../api/schemas';
 import { SECTION_KEYS } from '../situations';
 import { PoliciesTable } from './policies-table';
@@ -23,6 +27,8 @@ import '../mapping-detail.css';
 export interface MappingDetailPageProps {
   /** The mapping's recon runs with launch/cancel: a node, or a function of the mapping's name. */
   reconPanel?: ReactNode | ((mappingName: string) => ReactNode);
+  /** The sync queue filtered to one mapping's events; without it the count is not a link. */
+  queueUrl?: (mappingName: string) => string;
 }
 
 /** Documented queuedSync defaults (idm-api.md §4.3). */
@@ -36,10 +42,6 @@ const QUEUED_SYNC_DEFAULTS: [string, string][] = [
   ['postRetryAction', 'logged-ignore'],
 ];
 
-export function syncQueueUrl(mapping: string): string {
-  return `${paths.syncQueue}?${new URLSearchParams({ mapping }).toString()}`;
-}
-
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <section className="detail-section" aria-labelledby={id}>
@@ -49,7 +51,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-function QueuedCount({ name }: { name: string }) {
+function QueuedCount({ name, queueUrl }: { name: string; queueUrl: MappingDetailPageProps['queueUrl'] }) {
   const query = useQuery(mappingDetailQueries.queuedCount(name));
   const text = query.isPending
     ? 'Counting queued events…'
@@ -60,7 +62,7 @@ function QueuedCount({ name }: { name: string }) {
         : `${query.data.count} queued ${query.data.count === 1 ? 'event' : 'events'}`;
   return (
     <p className="queued-count">
-      <Link to={syncQueueUrl(name)}>{text}</Link>
+      {queueUrl ? <Link to={queueUrl(name)}>{text}</Link> : text}
       {query.isError ? <span className="muted"> ({query.error.message})</span> : null}
     </p>
   );
@@ -128,10 +130,10 @@ function OtherSettings({ config }: { config: MappingConfig }) {
   );
 }
 
-export function MappingDetailPage({ reconPanel }: MappingDetailPageProps) {
-  const name = useParams().name ?? '';
+export function MappingDetailPage({ reconPanel, queueUrl }: MappingDetailPageProps) {
+  const { name } = useRouteParams('mapping');
   usePageTitle(name ? `Mapping ${name}` : 'Mapping');
-  const query = useQuery(mappingDetailQueries.mapping(name));
+  const query = useLocatedMapping(name);
 
   if (query.isPending) return <LoadingState label={`Loading the mapping ${name}…`} />;
   if (query.isError) {
@@ -198,7 +200,7 @@ export function MappingDetailPage({ reconPanel }: MappingDetailPageProps) {
           {panel ?? <p className="muted placeholder-panel">Recon runs for this mapping, with launch and cancel, appear here.</p>}
         </Section>
         <Section id="queue-heading" title="Sync queue">
-          <QueuedCount name={config.name} />
+          <QueuedCount name={config.name} queueUrl={queueUrl} />
         </Section>
       </div>
 

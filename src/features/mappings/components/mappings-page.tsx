@@ -16,7 +16,7 @@ import { checkFilter } from '../../../lib/query-filter';
 import { mappingQueries } from '../api/queries';
 import { listMappingsRequest } from '../api/requests';
 import type { MappingSummary } from '../api/schemas';
-import { recallCookie, rememberCookie } from '../cookie-memory';
+import { recallCookie, rememberCookie } from '../api/cookie-memory';
 import { hasFilter, PAGE_SIZES, queryFilterOf, readMappingsView, writeMappingsView, type MappingsView } from '../mappings-view';
 import { MappingsFilterForm } from './mappings-filter-form';
 import { MappingsTable } from './mappings-table';

@@ -1,6 +1,9 @@
 /**
  * The recon feature's one query-key factory. List and detail fold each answer into what was seen
  * before (see watch.ts) and poll only while something is active; finished runs never go stale.
+ * Their query functions read only the network: the fold happens where TanStack Query merges a new
+ * answer into the cached one (`structuralSharing`), and what a run's end sets off (refreshing the
+ * list, looking for reports) follows the stored answer (`meta.afterAnswer`, see lib/query-client).
  *
  * The polling plan: one request per interval, whatever the number of active runs. `GET /recon`
  * already carries every run's progress, so the list and overview pages poll the list alone (about
@@ -9,7 +12,7 @@
  * refreshed at once. Both intervals are `refetchInterval` functions of the watched state, so the
  * client's back-off (429, offline) can wrap them.
  */
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, replaceEqualDeep, type QueryClient } from '@tanstack/react-query';
 import {
   hasReportEndpoint,
   isNoReport,
@@ -58,6 +61,44 @@ export function reportRecheckDelay(answers: number, ended: string | null | undef
 }
 export const REPORT_PAGES = 10;
 
+/**
+ * The answers the query functions below returned, not yet folded. TanStack Query also passes
+ * placeholder data, `setQueryData` values and `select` results through `structuralSharing`: those
+ * are already what they should be and must not be folded again (a placeholder folded into itself
+ * on every render would never settle). A marker, not state: it holds nothing once an answer is stored.
+ */
+const answers = new WeakSet<object>();
+
+function answer<T extends object>(value: T): T {
+  answers.add(value);
+  return value;
+}
+
+/** Folds a new answer into the cached one (see watch.ts), keeping unchanged parts the same objects. */
+function foldList(previous: unknown, next: unknown): unknown {
+  if (!previous || !answers.has(next as object)) return replaceEqualDeep(previous, next);
+  const list = next as ReadRunList;
+  return replaceEqualDeep(previous, { ...watchList(previous as ReadRunList, list.runs, list.fetchedAt), unreadable: list.unreadable });
+}
+
+function foldRun(previous: unknown, next: unknown): unknown {
+  if (!previous || !answers.has(next as object)) return replaceEqualDeep(previous, next);
+  const run = next as WatchedRun;
+  return replaceEqualDeep(previous, watchRun(previous as WatchedRun, run.run, run.fetchedAt));
+}
+
+/** A run that ended may have kept a per-record report: look again now, not in a minute. */
+function afterListAnswer(previous: unknown, next: unknown, client: QueryClient): void {
+  const before = previous as ReadRunList | undefined;
+  const after = next as ReadRunList;
+  if (after.finished.length > 0 && after.finished[0] !== before?.finished[0]) void client.invalidateQueries({ queryKey: reconQueries.reports().queryKey });
+}
+
+/** A run that ended changes the list: refresh it now rather than at its next turn. */
+function afterRunAnswer(previous: unknown, next: unknown, client: QueryClient): void {
+  if ((previous as WatchedRun | undefined)?.active && !(next as WatchedRun).active) void client.invalidateQueries({ queryKey: reconQueries.lists() });
+}
+
 /** Run id → the kind of per-record report it kept; `complete` is false when there were more. */
 export interface RunReports {
   kinds: Record<string, 'report' | 'analysis'>;
@@ -72,16 +113,13 @@ export const reconQueries = {
   list: () =>
     queryOptions({
       queryKey: reconQueries.lists(),
-      queryFn: async ({ signal, client, queryKey }) => {
+      queryFn: async ({ signal }): Promise<ReadRunList> => {
         const { reconciliations } = await listReconRuns(signal);
-        const previous = client.getQueryData<WatchedList>(queryKey);
-        const next = watchList(previous, reconciliations.items, Date.now());
-        // A run that ended may have kept a per-record report: look again now, not in a minute.
-        if (next.finished.length > 0 && next.finished[0] !== previous?.finished[0]) {
-          void client.invalidateQueries({ queryKey: reconQueries.reports().queryKey });
-        }
-        return { ...next, unreadable: reconciliations.unreadable } satisfies ReadRunList;
+        // This answer alone; foldList merges it with what was seen before.
+        return answer({ ...watchList(undefined, reconciliations.items, Date.now()), unreadable: reconciliations.unreadable });
       },
+      structuralSharing: foldList,
+      meta: { afterAnswer: afterListAnswer },
       // One request per interval for all active runs, on the same clock as a single run's page.
       refetchInterval: (query) => pollDelay(query.state.data),
       // A hidden tab stops polling; TanStack Query resumes it when the tab shows again.
@@ -114,14 +152,9 @@ export const reconQueries = {
   detail: (id: string) =>
     queryOptions({
       queryKey: [...reconQueries.details(), id] as const,
-      queryFn: async ({ signal, client, queryKey }) => {
-        const run = await readReconRun(id, signal);
-        const previous = client.getQueryData<WatchedRun>(queryKey);
-        const next = watchRun(previous, run, Date.now());
-        // A run that ended changes the list: refresh it now rather than at its next turn.
-        if (previous?.active && !next.active) void client.invalidateQueries({ queryKey: reconQueries.lists() });
-        return next;
-      },
+      queryFn: async ({ signal }): Promise<WatchedRun> => answer(watchRun(undefined, await readReconRun(id, signal), Date.now())),
+      structuralSharing: foldRun,
+      meta: { afterAnswer: afterRunAnswer },
       refetchInterval: (query) => pollDelay(query.state.data),
       refetchIntervalInBackground: false,
       // A finished run never changes again.
@@ -145,13 +178,13 @@ export const reconQueries = {
     queryOptions({
       // How the run was launched is part of the key: it decides what a missing report means.
       queryKey: [...reconQueries.all(), 'report', id, { launchedWith: launchedWith ?? null }] as const,
-      queryFn: async ({ signal, client }): Promise<ReportLookup> => {
+      // Whether the tenant keeps reports at all is its own query (reportEndpoint), asked by
+      // useRunReport only when a missing report needs explaining.
+      queryFn: async ({ signal }): Promise<Exclude<ReportLookup, { status: 'unsupported' }>> => {
         try {
           return { status: 'kept', summary: await readAssociationSummary(id, signal) };
         } catch (error) {
           if (!isNoReport(error)) throw error;
-          // Only when a report was asked for does its absence need explaining: is there any?
-          if (launchedWith && launchedWith !== 'none' && !(await client.fetchQuery(reconQueries.reportEndpoint()))) return { status: 'unsupported' };
           return { status: 'missing', launchedWith };
         }
       },

@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 import { ErrorState, LoadingState } from '../../../components/states';
 import { paths } from '../../../config/paths';
 import { formatDuration, formatTime } from '../progress';
+import { reconUrl } from '../recon-view';
 import { isActive, stageText } from '../run-state';
 import { CancelReconButton } from './cancel-recon-button';
 import { LaunchReconDialog, type LaunchedRun } from './launch-recon-dialog';
@@ -79,7 +80,7 @@ export function MappingReconPanel({ mapping, limit = 5 }: { mapping: string; lim
       )}
       {runs.length > 0 ? (
         <p>
-          <Link to={`${paths.recon}?${new URLSearchParams({ mapping })}`}>All runs of this mapping ({runs.length})</Link>
+          <Link to={reconUrl({ mapping })}>All runs of this mapping ({runs.length})</Link>
         </p>
       ) : null}
       <MappingTrends mapping={mapping} />

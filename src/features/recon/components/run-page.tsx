@@ -4,39 +4,33 @@
  * with another run of the same mapping (`?compare=<id>`). Polls while the run is active; a finished
  * run is read once and kept.
  */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ErrorState, LoadingState } from '../../../components/states';
 import { usePageTitle } from '../../../components/use-page-title';
 import { paths } from '../../../config/paths';
+import { useRouteParams } from '../../../config/use-route-params';
 import { reconQueries } from '../api/queries';
 import type { ReconRun } from '../api/schemas';
 import { estimateTimeLeft, formatCount, formatDuration, formatTime, phaseCountOf, remainingInPhase, throughput } from '../progress';
 import { currentPhase, isActive, stageText } from '../run-state';
-import { stalledFor, watchRun, type WatchedList, type WatchedRun } from '../watch';
+import { stalledFor, type WatchedRun } from '../watch';
 import { CancelReconButton } from './cancel-recon-button';
 import { CompareRuns } from './compare-runs';
 import { DurationSummary } from './duration-summary';
 import { finishedText } from './run-notices';
 import { PHASE_LABELS, PhaseProgress } from './run-progress';
-import { noRecordsText, recordsLink, RunRecords, useRunReport } from './run-records';
+import { noRecordsText, recordsLink, RunRecords } from './run-records';
+import { useRunReport } from '../api/run-report';
+import { useReconRun } from '../api/use-recon-run';
 import { RunStatusBadge } from './run-status-badge';
 import { SituationChart } from './situation-chart';
 import '../recon.css';
 
 export function ReconRunPage() {
-  const { id = '' } = useParams();
-  const client = useQueryClient();
-  const query = useQuery({
-    ...reconQueries.detail(id),
-    // What the runs list already knows shows at once, while the run itself loads.
-    placeholderData: () => {
-      const list = client.getQueryData<WatchedList>(reconQueries.lists());
-      const run = list?.runs.find((r) => r._id === id);
-      return run && list ? watchRun(undefined, run, list.fetchedAt) : undefined;
-    },
-  });
+  const { id } = useRouteParams('reconRun');
+  const query = useReconRun(id);
   usePageTitle(query.data ? `Run of ${query.data.run.mapping}` : 'Recon run');
 
   return (

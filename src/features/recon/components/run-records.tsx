@@ -5,7 +5,7 @@
  * cursor, each object linked to its linked resources, exportable as CSV.
  */
 import { createColumnHelper } from '@tanstack/react-table';
-import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { useLocation, useSearchParams } from 'react-router';
 import { CopyButton } from '../../../components/copy-button';
@@ -17,8 +17,8 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/states
 import { unreadableAcrossPages } from '../../../components/unreadable-items';
 import { curlCommand } from '../../../lib/http';
 import { all, eq, printFilter } from '../../../lib/query-filter';
-import { launchedWith } from '../api/launched-reports';
 import { reconQueries, type ReportLookup } from '../api/queries';
+import { useRunReport } from '../api/run-report';
 import { ASSOCIATION_PAGE_SIZE } from '../api/requests';
 import type { AssociationEntry, AssociationSummary, ReconRun } from '../api/schemas';
 import { formatTime } from '../progress';
@@ -114,12 +114,6 @@ const RECORD_CSV_COLUMNS = [
   { header: 'linkQualifier', value: (e: AssociationEntry) => e.linkQualifier },
   { header: 'message', value: recordMessage },
 ];
-
-/** The run's per-record report, asked for once the run has ended. */
-export function useRunReport(run: ReconRun) {
-  const client = useQueryClient();
-  return useQuery({ ...reconQueries.report(run._id, launchedWith(client, run._id), run.ended), enabled: !isActive(run) });
-}
 
 /** Why a finished run shows no records, in one sentence (the run page repeats it beside the failures). */
 export function noRecordsText(lookup: Exclude<ReportLookup, { status: 'kept' }>): string {

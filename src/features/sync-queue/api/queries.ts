@@ -5,7 +5,8 @@
  * remembered for them. One event's change (its old and new objects) is a query of its own, fetched
  * only when the user opens that event.
  */
-import { infiniteQueryOptions, queryOptions, type InfiniteData, type QueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { forgetOnSessionEnd } from '../../../lib/query-client';
 import { removeRows } from '../offset-cookies';
 import { listQueuedEvents, readQueuedEventChange } from './requests';
@@ -24,7 +25,8 @@ export interface QueuePageParam {
 
 /**
  * The cursor that fetched each page of one query, so a page dropped from memory can come back.
- * Forgotten with the query cache on sign-out or a change of account.
+ * Forgotten with the query cache on sign-out or a change of account. The sync queue's only
+ * module-level state.
  */
 const cursors = new Map<string, Map<number, string | undefined>>();
 forgetOnSessionEnd(() => cursors.clear());
@@ -84,7 +86,7 @@ export const syncQueueQueries = {
  * after the last one in memory can no longer be trusted and are forgotten. Then every list is read
  * again from that position, to confirm it. The one cache update after a deletion: pages only call it.
  */
-export function removeEventsFromLists(queryClient: QueryClient, gone: ReadonlySet<string>): void {
+function removeEventsFromLists(queryClient: QueryClient, gone: ReadonlySet<string>): void {
   for (const [key, data] of queryClient.getQueriesData<InfiniteData<QueuePage, QueuePageParam>>({ queryKey: syncQueueQueries.lists() })) {
     if (!data) continue;
     const pages = removeRows(
@@ -103,4 +105,10 @@ export function removeEventsFromLists(queryClient: QueryClient, gone: ReadonlySe
     for (const index of [...known.keys()]) if (index > last) known.delete(index);
   }
   void queryClient.invalidateQueries({ queryKey: syncQueueQueries.lists() });
+}
+
+/** {@link removeEventsFromLists} for a page: what it calls once events have left the queue. */
+export function useRemoveEventsFromLists(): (gone: ReadonlySet<string>) => void {
+  const queryClient = useQueryClient();
+  return useCallback((gone) => removeEventsFromLists(queryClient, gone), [queryClient]);
 }

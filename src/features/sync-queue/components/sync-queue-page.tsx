@@ -7,13 +7,13 @@
  * unless asked for; the whole view lives in the URL.
  */
 import { ExportCsvButton } from '../../../components/export-csv-button';
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ListState } from '../../../components/list-state';
 import { usePageTitle } from '../../../components/use-page-title';
 import { checkFilter } from '../../../lib/query-filter';
-import { MAX_PAGES, PAGE_SIZE, removeEventsFromLists, syncQueueQueries, type QueuePage } from '../api/queries';
+import { MAX_PAGES, PAGE_SIZE, syncQueueQueries, useRemoveEventsFromLists, type QueuePage } from '../api/queries';
 import type { QueuedEvent } from '../api/schemas';
 import { removedIds, stillSelected, type DeleteResults } from '../bulk-delete';
 import { EMPTY_FILTERS, hasFilter, queryFilterOf, readSyncQueueView, REFRESH_INTERVALS, writeSyncQueueView, type SyncQueueView } from '../sync-queue-view';
@@ -87,7 +87,7 @@ export function SyncQueuePage() {
   const view = useMemo(() => readSyncQueueView(searchParams), [searchParams]);
   const filter = queryFilterOf(view);
   const filterIsValid = view.advanced === '' || checkFilter(view.advanced).ok;
-  const queryClient = useQueryClient();
+  const removeFromLists = useRemoveEventsFromLists();
   const now = useNow();
 
   const [dialogEvents, setDialogEvents] = useState<QueuedEvent[] | null>(null);
@@ -151,7 +151,7 @@ export function SyncQueuePage() {
   function finished(results: DeleteResults) {
     // Rows that left the queue leave the table now, and offset cookies move up by as many as left
     // ahead of them; a refetch then confirms it from the first page in memory.
-    removeEventsFromLists(queryClient, new Set(removedIds(results)));
+    removeFromLists(new Set(removedIds(results)));
     setSelection((s) => {
       const keep = stillSelected(s.events.keys(), results);
       return { filter: s.filter, events: new Map([...s.events].filter(([id]) => keep.has(id))) };
