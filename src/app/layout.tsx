@@ -1,4 +1,5 @@
 import { NavLink, Outlet } from 'react-router';
+import { useFocusRescue } from '../components/focus-rescue';
 import { JumpBox } from '../components/jump-box';
 import { APP_NAME } from '../components/use-page-title';
 import { paths } from '../config/paths';
@@ -36,6 +37,7 @@ function SessionInfo() {
 }
 
 export function Layout() {
+  useFocusRescue();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">

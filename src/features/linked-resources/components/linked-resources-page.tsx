@@ -34,11 +34,7 @@ export function LinkedResourcesPage() {
         <h1 id="linked-heading">Linked resources</h1>
         <p className="page-lede">The objects linked to one resource by the mappings, with their content.</p>
       </header>
-      <ResourceForm
-        key={view.resourceName}
-        initial={view.resourceName}
-        onSubmit={(resourceName) => setSearchParams(writeLinkedResourcesView({ resourceName, trail: [] }))}
-      />
+      <ResourceForm initial={view.resourceName} onSubmit={(resourceName) => setSearchParams(writeLinkedResourcesView({ resourceName, trail: [] }))} />
       {view.trail.length > 0 ? (
         <nav aria-label="Pivot trail" className="trail">
           <ol>

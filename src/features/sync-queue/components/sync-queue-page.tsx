@@ -166,12 +166,7 @@ export function SyncQueuePage() {
         <h1 id="sync-queue-heading">Sync queue</h1>
         <p className="page-lede">Queued implicit-synchronization events waiting for, or being processed by, a node.</p>
       </header>
-      <SyncQueueFilterForm
-        key={`${view.advanced}|${view.mapping}|${view.state}|${view.action}|${view.resourceId}|${view.retriesBelow}`}
-        view={view}
-        onApply={(change) => go(change)}
-        onClear={clear}
-      />
+      <SyncQueueFilterForm view={view} onApply={(change) => go(change)} onClear={clear} />
       <div className="toolbar" role="group" aria-label="Queue actions">
         <div className="toolbar-group">
           <label htmlFor="queue-refresh">Auto-refresh</label>
