@@ -4,9 +4,10 @@
  * reload, the back button or a shared link returns to the same place.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useId, useMemo } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { CopyButton } from '../../../components/copy-button';
+import { focusIfPossible, wasRescued } from '../../../components/focus-rescue';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { UnreadableItems } from '../../../components/unreadable-items';
 import { usePageTitle } from '../../../components/use-page-title';
@@ -27,6 +28,24 @@ export function LinkedResourcesPage() {
   const notFound = query.error instanceof CrestError && query.error.status === 404;
   const entries = query.data?.items ?? [];
   const unreadable = query.data?.unreadable ?? [];
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  // A pivot (a card's name) or a trail step removes the link just used: focus would fall to
+  // <body>, and the safety net would put it on the page heading. The new results' heading, which
+  // says how many are linked to what, is the better place, once it is there.
+  // Only after the resource changed here, not on arriving at the page.
+  const shownName = useRef(view.resourceName);
+  const moved = useRef(false);
+  useEffect(() => {
+    if (shownName.current === view.resourceName) return;
+    shownName.current = view.resourceName;
+    moved.current = true;
+  }, [view.resourceName]);
+  useEffect(() => {
+    if (!moved.current || !resultsHeading.current) return;
+    moved.current = false;
+    const active = document.activeElement;
+    if (!active || active === document.body || wasRescued(active)) focusIfPossible(resultsHeading.current);
+  }, [query.data]);
 
   return (
     <section className="page" aria-labelledby="linked-heading">
@@ -83,7 +102,7 @@ export function LinkedResourcesPage() {
       ) : (
         <>
           <div className="result-header">
-            <h2 id={`${id}-results`}>
+            <h2 id={`${id}-results`} ref={resultsHeading} tabIndex={-1}>
               {entries.length === 0 ? 'No linked resources' : `${entries.length} linked ${entries.length === 1 ? 'resource' : 'resources'}`} for{' '}
               <span className="mono resource-name">{view.resourceName}</span>
             </h2>
