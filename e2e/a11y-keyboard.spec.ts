@@ -294,7 +294,8 @@ test('reduced motion: an indeterminate progress bar stops moving', async ({ page
   const bar = page.getByRole('progressbar', { name: 'Target entries: total not known yet' });
   await expect(bar).toBeVisible();
   const animation = () => bar.evaluate((el) => getComputedStyle(el).animationName);
-  expect(await animation()).toBe('progress-indeterminate');
+  // Its style sheet comes with the page's chunk: asked until it has arrived.
+  await expect.poll(animation).toBe('progress-indeterminate');
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await expect.poll(animation).toBe('none');
   await page.emulateMedia({ reducedMotion: 'no-preference' });
