@@ -8,7 +8,7 @@
  * the page's own heading: never to `<body>`. `dismissible={false}` keeps it open while work it
  * started still runs.
  */
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { fallbackFocusTarget, focusIfPossible, wasRescued } from './focus-rescue';
 import './modal-dialog.css';
 
@@ -27,6 +27,11 @@ export interface ModalDialogProps {
 export function ModalDialog({ title, onClose, children, open = true, dismissible = true, className, returnFocus }: ModalDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  // The opener, as the dialog is first rendered: by the time the effect runs, the commit that
+  // opened the dialog may have disabled or removed it (its row marked busy), and the focus with it.
+  const [openedFrom] = useState(() =>
+    document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null,
+  );
   // Read at close time: the fallback may name an element that did not exist when the dialog opened.
   const fallback = useRef(returnFocus);
   useEffect(() => {
@@ -36,7 +41,12 @@ export function ModalDialog({ title, onClose, children, open = true, dismissible
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog || !open) return undefined;
-    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    const opener =
+      openedFrom?.isConnected && !wasRescued(openedFrom)
+        ? openedFrom
+        : document.activeElement instanceof HTMLElement && document.activeElement !== document.body && !wasRescued(document.activeElement)
+          ? document.activeElement
+          : openedFrom;
     if (!dialog.open) dialog.showModal();
     dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     return () => {
@@ -49,6 +59,7 @@ export function ModalDialog({ title, onClose, children, open = true, dismissible
       if (focusIfPossible(fallback.current?.())) return;
       focusIfPossible(fallbackFocusTarget());
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the opener is read once per opening
   }, [open]);
 
   return (
