@@ -7,7 +7,7 @@
 import type { Page, Route } from '@playwright/test';
 import { linkedCard, lookUp, pivotTrail, SEED_ACCOUNT, SEED_USER } from './helpers/linked-resources';
 import { MAPPINGS_TABLE, tenantMappingNames } from './helpers/mappings';
-import { launchDialog, launchElsewhere, LONG_MAPPING, resetTenant, SEEDED_ACTIVE_MAPPING } from './helpers/recon';
+import { launchDialog, launchElsewhere, LONG_MAPPING, QUICK_MAPPING, resetTenant, SEEDED_ACTIVE_MAPPING } from './helpers/recon';
 import { QUEUE_TABLE, queueTable, tenantQueue } from './helpers/sync-queue';
 import { tableRows } from './helpers/table';
 import { expect, test } from './helpers/test';
@@ -292,7 +292,7 @@ test('reduced motion: an indeterminate progress bar stops moving', async ({ page
   // Runs a thousand times slower than real time: the run stays in its first stage, every total
   // unknown, for as long as the test looks.
   await resetTenant(page.request, { timeScale: 0.001 });
-  const id = await launchElsewhere(page.request, LONG_MAPPING);
+  const id = await launchElsewhere(page.request, QUICK_MAPPING);
   await page.goto(`/recon/${id}`);
   const bar = page.getByRole('progressbar', { name: 'Source entries: total not known yet' });
   await expect(bar).toBeVisible();
