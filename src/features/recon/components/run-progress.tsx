@@ -89,7 +89,8 @@ export function ProgressAnnouncer({ run }: { run: ReconRun }) {
   if (!sameMark(mark, next)) {
     setMark(next);
     const text = progressAnnouncement(mark, run, PHASE_LABELS);
-    if (text) setMessage(text);
+    // At the end the finished notice speaks; the last stage is not left behind in the region.
+    if (text || !next.active) setMessage(text ?? '');
   }
   return (
     <p className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
