@@ -132,7 +132,8 @@ test('cancel a long run: confirm, one request, canceling, then canceled', async 
   await confirm.getByRole('button', { name: 'Cancel the run' }).dblclick();
   await expect(confirm).toBeHidden();
   await expect(statusBadge(page, 'Canceling')).toBeVisible();
-  await expect(page.getByText('aborting reconciling')).toBeVisible();
+  // Exact: the run page's live region also says the stage ("Stage: aborting reconciling.").
+  await expect(page.getByText('aborting reconciling', { exact: true })).toBeVisible();
   await expect(statusBadge(page, 'Canceled')).toBeVisible({ timeout: 10_000 });
   await expect(page.getByText('reconciliation aborted.')).toBeVisible();
   expect(cancels.filter((q) => q.get('_action') === 'cancel')).toHaveLength(1);

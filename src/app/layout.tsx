@@ -1,4 +1,5 @@
 import { NavLink, Outlet } from 'react-router';
+import { useFocusRescue } from '../components/focus-rescue';
 import { JumpBoxLauncher } from '../components/jump-box-launcher';
 import { APP_NAME } from '../components/use-page-title';
 import { paths } from '../config/paths';
@@ -37,6 +38,7 @@ function SessionInfo() {
 }
 
 export function Layout() {
+  useFocusRescue();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">

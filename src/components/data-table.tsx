@@ -3,6 +3,7 @@
  * order, filtering and paging, so the table only lays out the rows it is given.
  */
 import { tableFeatures, useTable, type ColumnDef, type RowData } from '@tanstack/react-table';
+import { ColumnContent } from './table-cell';
 
 export const coreFeatures = tableFeatures({});
 export type CoreFeatures = typeof coreFeatures;
@@ -26,7 +27,7 @@ export function DataTable<T extends RowData>({ caption, columns, data, getRowId,
             <tr key={group.id}>
               {group.headers.map((header) => (
                 <th key={header.id} scope="col">
-                  {header.isPlaceholder ? null : <table.FlexRender header={header} />}
+                  {header.isPlaceholder ? null : <ColumnContent render={header.column.columnDef.header} context={header.getContext()} />}
                 </th>
               ))}
             </tr>
@@ -37,7 +38,7 @@ export function DataTable<T extends RowData>({ caption, columns, data, getRowId,
             <tr key={row.id}>
               {row.getAllCells().map((cell) => (
                 <td key={cell.id}>
-                  <table.FlexRender cell={cell} />
+                  <ColumnContent render={cell.column.columnDef.cell} context={cell.getContext()} />
                 </td>
               ))}
             </tr>

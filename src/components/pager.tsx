@@ -3,6 +3,7 @@
  * and the page size. Says only what is known: "of N" appears only when the total is trustworthy.
  */
 import { useId, useState, type FormEvent } from 'react';
+import { unavailableWhile } from '../lib/use-single-flight';
 import './pager.css';
 
 export interface PagerProps {
@@ -51,13 +52,15 @@ export function Pager(props: PagerProps) {
         )}
       </p>
       <div className="pager-controls">
-        <button type="button" onClick={props.onFirst} disabled={page === 1}>
+        {/* aria-disabled, not disabled: the button just used keeps the focus when it becomes unavailable
+            (Previous on reaching page 1, Next while the page loads or on the last page). */}
+        <button type="button" {...unavailableWhile(page === 1, props.onFirst)}>
           First
         </button>
-        <button type="button" onClick={props.onPrevious} disabled={page === 1}>
+        <button type="button" {...unavailableWhile(page === 1, props.onPrevious)}>
           Previous
         </button>
-        <button type="button" onClick={props.onNext} disabled={!props.hasNext || props.busy}>
+        <button type="button" {...unavailableWhile(!props.hasNext || props.busy, props.onNext)}>
           Next
         </button>
         <form className="inline-form" onSubmit={goTo}>

@@ -7,6 +7,7 @@ import { tableFeatures, useTable, type ColumnDef, type RowData } from '@tanstack
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
 import './virtual-table.css';
+import { ColumnContent } from './table-cell';
 
 const features = tableFeatures({});
 export type VirtualTableFeatures = typeof features;
@@ -112,7 +113,7 @@ export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
             <tr key={group.id} aria-rowindex={1}>
               {group.headers.map((header) => (
                 <th key={header.id} scope="col">
-                  {header.isPlaceholder ? null : <table.FlexRender header={header} />}
+                  {header.isPlaceholder ? null : <ColumnContent render={header.column.columnDef.header} context={header.getContext()} />}
                 </th>
               ))}
             </tr>
@@ -148,7 +149,9 @@ export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
                 {whole !== null ? (
                   <td colSpan={columnCount}>{inCell(whole)}</td>
                 ) : (
-                  row.getAllCells().map((cell) => <td key={cell.id}>{inCell(<table.FlexRender cell={cell} />)}</td>)
+                  row
+                    .getAllCells()
+                    .map((cell) => <td key={cell.id}>{inCell(<ColumnContent render={cell.column.columnDef.cell} context={cell.getContext()} />)}</td>)
                 )}
               </tr>
             );

@@ -12,13 +12,14 @@ import { Link, useSearchParams } from 'react-router';
 import { ListState } from '../../components/list-state';
 import { ErrorState, LoadingState } from '../../components/states';
 import { unreadableAcrossPages } from '../../components/unreadable-items';
+import { unavailableWhile } from '../../lib/use-single-flight';
 import { usePageTitle } from '../../components/use-page-title';
 import { VirtualTable, type VirtualTableFeatures } from '../../components/virtual-table';
 import { paths } from '../../config/paths';
 import type { MappingSummary } from '../../features/mappings/api/schemas';
 import { reconQueries } from '../../features/recon/api/queries';
 import type { ReconRun } from '../../features/recon/api/schemas';
-import { CancelReconButton } from '../../features/recon/components/cancel-recon-button';
+import { CancelReconButton, CancelReconDialog, cancelButtonLabel } from '../../features/recon/components/cancel-recon-button';
 import type { LaunchedRun } from '../../features/recon/components/launch-recon-dialog';
 import { RunNotices } from '../../features/recon/components/run-notices';
 import { RunProgressCell } from '../../features/recon/components/run-progress';
@@ -77,6 +78,9 @@ export function OverviewPage() {
   const view = readOverviewView(searchParams);
   const [launchFor, setLaunchFor] = useState<string | null>(null);
   const [launched, setLaunched] = useState<LaunchedRun | null>(null);
+  // The cancel confirmation lives here, not in its row: the table renders only the rows in view,
+  // and a row scrolled away would unmount its dialog with it.
+  const [cancelFor, setCancelFor] = useState<ReconRun | null>(null);
 
   const mappings = useInfiniteQuery(overviewQueries.mappings());
   // The runs list (every run, about 1.5 KB each) and the queue scan are asked for once the first
@@ -191,7 +195,7 @@ export function OverviewPage() {
             return (
               <span className="cell-lines">
                 <RunProgressCell run={active} />
-                <CancelReconButton run={active} compact />
+                <CancelReconButton run={active} compact onRequest={setCancelFor} />
               </span>
             );
           },
@@ -227,8 +231,8 @@ export function OverviewPage() {
               <button
                 type="button"
                 className="button-small"
-                disabled={!health || Boolean(health.active)}
-                onClick={() => setLaunchFor(mapping.name)}
+                // aria-disabled: after a launch from here the button, now unavailable, keeps the focus.
+                {...unavailableWhile(!health || Boolean(health.active), () => setLaunchFor(mapping.name))}
                 aria-label={`Launch a reconciliation of ${mapping.name}…`}
               >
                 Launch…
@@ -317,6 +321,16 @@ export function OverviewPage() {
           />
         </div>
       </ListState>
+      {cancelFor ? (
+        <CancelReconDialog
+          // The run as last polled (its stage may have moved on), the one asked about if it has ended.
+          run={runs.find((run) => run._id === cancelFor._id) ?? cancelFor}
+          onClose={() => setCancelFor(null)}
+          // The opener's row may have been scrolled away and back (a new button), or away for good:
+          // then the page's heading (ModalDialog's default).
+          returnFocus={() => document.querySelector<HTMLElement>(`button[aria-label="${CSS.escape(cancelButtonLabel(cancelFor))}"]`)}
+        />
+      ) : null}
       {launchFor ? (
         <Suspense fallback={<LoadingState label="Loading…" />}>
           <LaunchReconDialog mapping={launchFor} onClose={() => setLaunchFor(null)} onLaunched={setLaunched} />

@@ -4,11 +4,12 @@
  * reload, the back button or a shared link returns to the same place.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useId, useMemo } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { CopyButton } from '../../../components/copy-button';
 import { ListState } from '../../../components/list-state';
 import { EmptyState } from '../../../components/states';
+import { focusIfPossible, wasRescued } from '../../../components/focus-rescue';
 import { usePageTitle } from '../../../components/use-page-title';
 import { CrestError } from '../../../lib/api-error';
 import { linkedResourceQueries } from '../api/queries';
@@ -27,6 +28,24 @@ export function LinkedResourcesPage() {
   const notFound = query.error instanceof CrestError && query.error.status === 404;
   const entries = query.data?.items ?? [];
   const unreadable = query.data?.unreadable ?? [];
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  // A pivot (a card's name) or a trail step removes the link just used: focus would fall to
+  // <body>, and the safety net would put it on the page heading. The new results' heading, which
+  // says how many are linked to what, is the better place, once it is there.
+  // Only after the resource changed here, not on arriving at the page.
+  const shownName = useRef(view.resourceName);
+  const moved = useRef(false);
+  useEffect(() => {
+    if (shownName.current === view.resourceName) return;
+    shownName.current = view.resourceName;
+    moved.current = true;
+  }, [view.resourceName]);
+  useEffect(() => {
+    if (!moved.current || !resultsHeading.current) return;
+    moved.current = false;
+    const active = document.activeElement;
+    if (!active || active === document.body || wasRescued(active)) focusIfPossible(resultsHeading.current);
+  }, [query.data]);
 
   return (
     <section className="page" aria-labelledby="linked-heading">
@@ -34,11 +53,7 @@ export function LinkedResourcesPage() {
         <h1 id="linked-heading">Linked resources</h1>
         <p className="page-lede">The objects linked to one resource by the mappings, with their content.</p>
       </header>
-      <ResourceForm
-        key={view.resourceName}
-        initial={view.resourceName}
-        onSubmit={(resourceName) => setSearchParams(writeLinkedResourcesView({ resourceName, trail: [] }))}
-      />
+      <ResourceForm initial={view.resourceName} onSubmit={(resourceName) => setSearchParams(writeLinkedResourcesView({ resourceName, trail: [] }))} />
       {view.trail.length > 0 ? (
         <nav aria-label="Pivot trail" className="trail">
           <ol>
@@ -81,7 +96,7 @@ export function LinkedResourcesPage() {
           hasData={!query.isError}
           header={
             <div className="result-header">
-              <h2 id={`${id}-results`}>
+              <h2 id={`${id}-results`} ref={resultsHeading} tabIndex={-1}>
                 {entries.length === 0 ? 'No linked resources' : `${entries.length} linked ${entries.length === 1 ? 'resource' : 'resources'}`} for{' '}
                 <span className="mono resource-name">{view.resourceName}</span>
               </h2>

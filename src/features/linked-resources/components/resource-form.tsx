@@ -12,6 +12,15 @@ export function ResourceForm({ initial, onSubmit }: { initial: string; onSubmit:
   const [path, setPath] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  // The form follows the URL (a pivot, the trail, the back button) without being remounted: a
+  // remount would drop the focus to <body>. As on every filter form, focus stays on the control
+  // used; the results heading ("N linked resources for …") is announced where it appears.
+  const [shown, setShown] = useState(initial);
+  if (shown !== initial) {
+    setShown(initial);
+    setPath(initial);
+    setError(null);
+  }
   const collections = useQuery(linkedResourceQueries.collections());
   const chosen = collections.data?.collections.find((c) => path.startsWith(`${c}/`)) ?? '';
 

@@ -26,6 +26,21 @@ export function MappingsFilterForm({ view, onApply, onClear }: { view: MappingsV
   const [value, setValue] = useState(view.value);
   const [advanced, setAdvanced] = useState(view.advanced);
   const [syntaxError, setSyntaxError] = useState<FilterSyntaxError | null>(() => validateAdvancedFilter(view.advanced));
+  // The form follows the URL (back button, a link, Clear) without being remounted: a remount would
+  // drop the focus to <body>. The rule on every filter form: after applying, focus stays on the
+  // control used (the field Enter was pressed in, or Apply), and the list's own live status
+  // announces the result (here the pager's "Showing 1–20 · Page 1").
+  const applied = `${view.advanced}|${view.field}|${view.match}|${view.value}`;
+  const [shown, setShown] = useState(applied);
+  if (shown !== applied) {
+    setShown(applied);
+    setAdvancedMode(view.advanced !== '');
+    setField(view.field);
+    setMatch(view.match);
+    setValue(view.value);
+    setAdvanced(view.advanced);
+    setSyntaxError(validateAdvancedFilter(view.advanced));
+  }
 
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -73,12 +73,7 @@ export function MappingsPage() {
           <ExportCsvButton filename={`mappings-page-${view.page}.csv`} rows={page?.result ?? NO_MAPPINGS} columns={CSV_COLUMNS} what="mappings" />
         </div>
       </header>
-      <MappingsFilterForm
-        key={`${view.advanced}|${view.field}|${view.match}|${view.value}`}
-        view={view}
-        onApply={(change) => go({ ...change, page: 1, cookie: undefined })}
-        onClear={clear}
-      />
+      <MappingsFilterForm view={view} onApply={(change) => go({ ...change, page: 1, cookie: undefined })} onClear={clear} />
       <ListState
         query={query}
         data={shownPage}

@@ -1,7 +1,13 @@
 /**
  * Cancel a run: the button opens a confirmation; confirming sends one
- * `POST recon/<id>?_action=cancel` (the confirm button is disabled while it is in flight, and a
+ * `POST recon/<id>?_action=cancel` (the confirm button is unavailable while it is in flight, and a
  * second click is ignored). A run already canceling cannot be canceled again.
+ *
+ * Both buttons stay focusable while unavailable (aria-disabled): the confirm button holds the focus
+ * while the request is in flight, and the opener, now "Canceling…", takes it back when the
+ * confirmation closes. A list that renders only the rows in view (the overview) keeps the
+ * confirmation outside its rows (`onRequest` + {@link CancelReconDialog}), so scrolling the row
+ * away does not close it.
  */
 import { useState } from 'react';
 import { ErrorState } from '../../../components/states';
@@ -9,50 +15,57 @@ import { useCancelRecon } from '../api/mutations';
 import type { ReconRun } from '../api/schemas';
 import { isActive, isCanceling } from '../run-state';
 import { ModalDialog } from '../../../components/modal-dialog';
-import { useSingleFlight } from '../../../lib/use-single-flight';
+import { unavailableWhile, useSingleFlight } from '../../../lib/use-single-flight';
 
-export function CancelReconButton({ run, compact = false }: { run: ReconRun; compact?: boolean }) {
+/** The accessible name of a compact cancel button, also how its opener is found again. */
+export function cancelButtonLabel(run: Pick<ReconRun, 'mapping'>): string {
+  return `Cancel the run of ${run.mapping}`;
+}
+
+export function CancelReconButton({ run, compact = false, onRequest }: { run: ReconRun; compact?: boolean; onRequest?: (run: ReconRun) => void }) {
   const [confirming, setConfirming] = useState(false);
-  const cancel = useCancelRecon();
-  const once = useSingleFlight();
 
   if (!isActive(run)) return null;
   const canceling = isCanceling(run);
-
-  function confirm() {
-    once(() => cancel.mutateAsync(run._id).then(() => setConfirming(false)));
-  }
 
   return (
     <>
       <button
         type="button"
         className={compact ? 'button-small' : undefined}
-        onClick={() => {
-          cancel.reset();
-          setConfirming(true);
-        }}
-        disabled={canceling || cancel.isPending}
-        aria-label={compact ? `Cancel the run of ${run.mapping}` : undefined}
+        {...unavailableWhile(canceling, () => (onRequest ? onRequest(run) : setConfirming(true)))}
+        aria-label={compact ? cancelButtonLabel(run) : undefined}
       >
         {canceling ? 'Canceling…' : 'Cancel run'}
       </button>
-      {confirming ? (
-        <ModalDialog title="Cancel this reconciliation?" onClose={() => setConfirming(false)} dismissible={!cancel.isPending}>
-          <p>
-            The run of <strong className="mono">{run.mapping}</strong> stops after the entries in progress. What it has already changed stays changed.
-          </p>
-          {cancel.isError ? <ErrorState title="The run could not be canceled" error={cancel.error} /> : null}
-          <div className="form-actions modal-actions">
-            <button type="button" className="button-danger" onClick={confirm} disabled={cancel.isPending}>
-              {cancel.isPending ? 'Canceling…' : 'Cancel the run'}
-            </button>
-            <button type="button" onClick={() => setConfirming(false)} disabled={cancel.isPending} data-autofocus>
-              Keep it running
-            </button>
-          </div>
-        </ModalDialog>
-      ) : null}
+      {confirming ? <CancelReconDialog run={run} onClose={() => setConfirming(false)} /> : null}
     </>
+  );
+}
+
+/** The confirmation; mount to open. `returnFocus`: where focus goes if the opener is gone. */
+export function CancelReconDialog({ run, onClose, returnFocus }: { run: ReconRun; onClose: () => void; returnFocus?: () => HTMLElement | null }) {
+  const cancel = useCancelRecon();
+  const once = useSingleFlight();
+
+  function confirm() {
+    once(() => cancel.mutateAsync(run._id).then(onClose));
+  }
+
+  return (
+    <ModalDialog title="Cancel this reconciliation?" onClose={onClose} dismissible={!cancel.isPending} returnFocus={returnFocus}>
+      <p>
+        The run of <strong className="mono">{run.mapping}</strong> stops after the entries in progress. What it has already changed stays changed.
+      </p>
+      {cancel.isError ? <ErrorState title="The run could not be canceled" error={cancel.error} /> : null}
+      <div className="form-actions modal-actions">
+        <button type="button" className="button-danger" {...unavailableWhile(cancel.isPending, confirm)}>
+          {cancel.isPending ? 'Canceling…' : 'Cancel the run'}
+        </button>
+        <button type="button" {...unavailableWhile(cancel.isPending, onClose)} data-autofocus>
+          Keep it running
+        </button>
+      </div>
+    </ModalDialog>
   );
 }

@@ -5,7 +5,7 @@
  * and links to it instead of launching. Whatever the server refuses is shown with its message.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { ErrorState } from '../../../components/states';
 import { paths } from '../../../config/paths';
@@ -15,7 +15,7 @@ import { reconQueries } from '../api/queries';
 import { isActive, statusLabel } from '../run-state';
 import { MappingPicker } from './mapping-picker';
 import { ModalDialog } from '../../../components/modal-dialog';
-import { useSingleFlight } from '../../../lib/use-single-flight';
+import { unavailableWhile, useSingleFlight } from '../../../lib/use-single-flight';
 import '../recon.css';
 
 export interface LaunchedRun {
@@ -40,6 +40,7 @@ export function LaunchReconDialog({ onClose, onLaunched, mapping: preselected }:
   const [sourceId, setSourceId] = useState('');
   const [report, setReport] = useState<RecordReport>('none');
   const [idError, setIdError] = useState(false);
+  const sourceIdInput = useRef<HTMLInputElement>(null);
   // Fresh runs as the dialog opens, for the one-run-per-mapping check. No interval of its own: the
   // page underneath polls the list, and a second observer would double the requests per interval.
   const runs = useQuery({ ...reconQueries.list(), staleTime: 0, refetchInterval: false });
@@ -54,7 +55,9 @@ export function LaunchReconDialog({ onClose, onLaunched, mapping: preselected }:
     if (!mapping || activeRun || launch.isPending) return;
     const trimmed = sourceId.trim();
     if (scope === 'byId' && !trimmed) {
+      // The field in error takes the focus; its message is an alert, so it is heard at once.
       setIdError(true);
+      sourceIdInput.current?.focus();
       return;
     }
     once(() =>
@@ -99,6 +102,7 @@ export function LaunchReconDialog({ onClose, onLaunched, mapping: preselected }:
             <div className="field">
               <label htmlFor={`${id}-source-id`}>Source entry id</label>
               <input
+                ref={sourceIdInput}
                 id={`${id}-source-id`}
                 className="mono"
                 value={sourceId}
@@ -112,7 +116,7 @@ export function LaunchReconDialog({ onClose, onLaunched, mapping: preselected }:
                 aria-describedby={idError ? `${id}-source-id-error` : undefined}
               />
               {idError ? (
-                <p id={`${id}-source-id-error`} className="field-error">
+                <p id={`${id}-source-id-error`} className="field-error" role="alert">
                   Enter the id of the source entry to reconcile.
                 </p>
               ) : null}
@@ -151,10 +155,12 @@ export function LaunchReconDialog({ onClose, onLaunched, mapping: preselected }:
         {launch.isError ? <ErrorState title="The reconciliation could not be launched" error={launch.error} /> : null}
 
         <div className="form-actions modal-actions">
-          <button type="submit" className="button-primary" disabled={!mapping || Boolean(activeRun) || launch.isPending}>
+          {/* Busy: aria-disabled, so the button just pressed keeps the focus (the submit handler and
+              useSingleFlight refuse a second launch). */}
+          <button type="submit" className="button-primary" disabled={!mapping || Boolean(activeRun)} {...unavailableWhile(launch.isPending)}>
             {launch.isPending ? 'Launching…' : 'Launch'}
           </button>
-          <button type="button" onClick={onClose} disabled={launch.isPending}>
+          <button type="button" {...unavailableWhile(launch.isPending, onClose)}>
             Close
           </button>
         </div>

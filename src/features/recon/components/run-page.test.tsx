@@ -100,6 +100,32 @@ describe('Recon run page', () => {
     expect(seen.length).toBe(polls);
   });
 
+  it('announces stage changes and quarters of the phase politely, not every poll', async () => {
+    resetTenant({ timeScale: 10 });
+    const { advance } = useFakeClock();
+    const id = await launch(LONG_MAPPING);
+    renderRecon(`/recon/${id}`);
+    expect(await screen.findByRole('heading', { name: `Run of ${LONG_MAPPING}` })).toBeInTheDocument();
+    const region = screen.getAllByRole('status').find((el) => el.getAttribute('aria-atomic') === 'true')!;
+    expect(region).toHaveAttribute('aria-live', 'polite');
+    expect(region).toHaveTextContent(/^$/);
+    const heard: string[] = [];
+    let polls = 0;
+    server.events.on('request:start', ({ request }) => {
+      if (new URL(request.url).pathname.endsWith(`/recon/${id}`)) polls++;
+    });
+    for (let i = 0; i < 40; i++) {
+      await advance(1_000);
+      const text = region.textContent ?? '';
+      if (text && text !== heard.at(-1)) heard.push(text);
+    }
+    expect(heard).toContain('Stage: reconciling source entries.');
+    expect(heard.some((text) => /^Source entries: 25% \([\d,]+ of 48,000\)\.$/.test(text))).toBe(true);
+    for (const text of heard) expect(text).toMatch(/^(Stage: .+\.|(Source|Target) entries: (25|50|75|100)% \(.+\)\.)$/);
+    // Many polls, few words.
+    expect(polls).toBeGreaterThan(heard.length * 3);
+  });
+
   it('reads a finished run once: leaving and coming back does not fetch it again', async () => {
     const run = finishedRun();
     const reads: string[] = [];

@@ -20,7 +20,7 @@ import { CancelReconButton } from './cancel-recon-button';
 import { CompareRuns } from './compare-runs';
 import { DurationSummary } from './duration-summary';
 import { finishedText } from './run-notices';
-import { PHASE_LABELS, PhaseProgress } from './run-progress';
+import { PHASE_LABELS, PhaseProgress, ProgressAnnouncer } from './run-progress';
 import { noRecordsText, recordsLink, RunRecords } from './run-records';
 import { useRunReport } from '../api/run-report';
 import { useReconRun } from '../api/use-recon-run';
@@ -88,6 +88,7 @@ function RunDetails({ watch, refreshError }: { watch: WatchedRun; refreshError: 
         <CancelReconButton run={run} />
       </header>
 
+      <ProgressAnnouncer run={run} />
       <div className="run-notices" role="status" aria-live="polite">
         {watch.finishedWhileWatched ? (
           <p className={`notice ${run.state === 'SUCCESS' ? 'notice-ok' : run.state === 'FAILED' ? 'notice-danger' : 'notice-info'}`}>{finishedText(run)}</p>

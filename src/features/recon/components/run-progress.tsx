@@ -3,10 +3,13 @@
  * `<progress>` when the total is a number, an indeterminate one (no value) when it is "?", never a
  * made-up 0%.
  */
+import { useState } from 'react';
 import type { ReconRun } from '../api/schemas';
 import { completion, formatCount, phaseCountOf, type PhaseCount } from '../progress';
+import { progressAnnouncement, progressMark, sameMark } from '../progress-announcements';
 import { currentPhase, isActive, stageText, type Phase } from '../run-state';
 import '../recon.css';
+import './run-progress.css';
 
 export const PHASE_LABELS: Record<Phase, string> = {
   source: 'Source entries',
@@ -70,5 +73,28 @@ export function RunProgressCell({ run }: { run: ReconRun }) {
         {PHASE_LABELS[phase]}: {countText(count)}
       </span>
     </div>
+  );
+}
+
+/**
+ * The polite live region of a run's page: stage changes and each quarter of a phase (see
+ * progress-announcements.ts), not every poll. Always rendered, so the region exists before its
+ * first message (a region inserted with its text is often not read).
+ */
+export function ProgressAnnouncer({ run }: { run: ReconRun }) {
+  const [mark, setMark] = useState(() => progressMark(run));
+  const [message, setMessage] = useState('');
+  const next = progressMark(run);
+  // Derived while rendering, from the last mark seen: no effect, so nothing is announced late.
+  if (!sameMark(mark, next)) {
+    setMark(next);
+    const text = progressAnnouncement(mark, run, PHASE_LABELS);
+    // At the end the finished notice speaks; the last stage is not left behind in the region.
+    if (text || !next.active) setMessage(text ?? '');
+  }
+  return (
+    <p className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+      {message}
+    </p>
   );
 }

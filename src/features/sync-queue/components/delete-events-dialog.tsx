@@ -5,10 +5,10 @@
  * browser is offline nothing starts: the dialog says so and stays open for the user to confirm
  * again when back online, or to cancel.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ModalDialog } from '../../../components/modal-dialog';
 import { isOffline } from '../../../lib/http';
-import { useSingleFlight } from '../../../lib/use-single-flight';
+import { unavailableWhile, useSingleFlight } from '../../../lib/use-single-flight';
 import { deleteQueuedEvent } from '../api/requests';
 import type { QueuedEvent } from '../api/schemas';
 import { deleteEach, summarize, type DeleteResult, type DeleteResults } from '../bulk-delete';
@@ -19,6 +19,8 @@ export interface DeleteEventsDialogProps {
   onClose: () => void;
   /** Called once, when the run has finished. */
   onFinished: (results: DeleteResults) => void;
+  /** Where focus goes on close if the opener is gone (a deleted event's row). */
+  returnFocus?: () => HTMLElement | null;
 }
 
 function describe(event: QueuedEvent): string {
@@ -41,11 +43,12 @@ function ResultText({ result }: { result: DeleteResult | undefined }) {
   }
 }
 
-export function DeleteEventsDialog({ events, onClose, onFinished }: DeleteEventsDialogProps) {
+export function DeleteEventsDialog({ events, onClose, onFinished, returnFocus }: DeleteEventsDialogProps) {
   const [results, setResults] = useState<DeleteResults | null>(null);
   const [running, setRunning] = useState(false);
   const [offline, setOffline] = useState(false);
   const once = useSingleFlight();
+  const summaryRef = useRef<HTMLParagraphElement>(null);
   const single = events.length === 1 ? events[0]! : null;
   const title = single ? 'Delete queued event' : `Delete ${events.length} queued events`;
 
@@ -71,10 +74,16 @@ export function DeleteEventsDialog({ events, onClose, onFinished }: DeleteEvents
 
   const summary = results ? summarize(results) : null;
   const finished = results !== null && !running;
+  const started = running || results !== null;
+  // The confirm button goes once the run starts: the focus moves to the summary, which says how
+  // far it got (and, at the end, the result), and stays there until the user moves on.
+  useEffect(() => {
+    if (running) summaryRef.current?.focus();
+  }, [running]);
 
   return (
-    <ModalDialog title={title} onClose={onClose} dismissible={!running} className="delete-dialog">
-      {results === null ? (
+    <ModalDialog title={title} onClose={onClose} dismissible={!running} className="delete-dialog" returnFocus={returnFocus}>
+      {!started ? (
         single ? (
           <p>
             Delete the queued event <code className="break">{single._id}</code> ({describe(single)})? The change it carries will not be synchronized.
@@ -93,11 +102,11 @@ export function DeleteEventsDialog({ events, onClose, onFinished }: DeleteEvents
         )
       ) : (
         <>
-          <progress max={summary!.total} value={summary!.done} aria-label="Deletion progress" />
-          <p role="status" aria-live="polite">
+          <progress max={events.length} value={summary?.done ?? 0} aria-label="Deletion progress" />
+          <p role="status" aria-live="polite" ref={summaryRef} tabIndex={-1} data-focus-fallback>
             {finished
               ? `Finished: ${summary!.deleted} deleted, ${summary!.gone} already gone, ${summary!.failed} failed.`
-              : `Deleting… ${summary!.done} of ${summary!.total} done.`}
+              : `Deleting… ${summary?.done ?? 0} of ${events.length} done.`}
             {finished && summary!.failed > 0 ? ' The failed events stay selected so you can try again.' : ''}
           </p>
           <table className="data-table result-table">
@@ -115,7 +124,7 @@ export function DeleteEventsDialog({ events, onClose, onFinished }: DeleteEvents
                     <code>{e._id}</code>
                   </td>
                   <td>
-                    <ResultText result={results.get(e._id)} />
+                    <ResultText result={results?.get(e._id)} />
                   </td>
                 </tr>
               ))}
@@ -123,23 +132,23 @@ export function DeleteEventsDialog({ events, onClose, onFinished }: DeleteEvents
           </table>
         </>
       )}
-      {offline && results === null ? (
+      {offline && !started ? (
         <p className="field-error" role="alert">
           The browser is offline: nothing was deleted and nothing was sent. Confirm again when the connection is back, or cancel.
         </p>
       ) : null}
       <div className="form-actions modal-actions">
-        {results === null ? (
+        {!started ? (
           <>
-            <button type="button" className="button-danger" onClick={run} disabled={running}>
+            <button type="button" className="button-danger" onClick={run}>
               {single ? 'Delete event' : `Delete ${events.length} events`}
             </button>
-            <button type="button" onClick={onClose} autoFocus>
+            <button type="button" onClick={onClose} data-autofocus>
               Cancel
             </button>
           </>
         ) : (
-          <button type="button" onClick={onClose} disabled={running}>
+          <button type="button" {...unavailableWhile(running, onClose)}>
             Close
           </button>
         )}

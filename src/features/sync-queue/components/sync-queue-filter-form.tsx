@@ -22,6 +22,25 @@ export function SyncQueueFilterForm({ view, onApply, onClear }: { view: SyncQueu
     advanced: view.advanced,
   });
   const [syntaxError, setSyntaxError] = useState<FilterSyntaxError | null>(() => validateAdvancedFilter(view.advanced));
+  // The form follows the URL (back button, a link, Clear) without being remounted: a remount would
+  // drop the focus to <body>. The rule on every filter form: after applying, focus stays on the
+  // control used (the field Enter was pressed in, or Apply), and the list's own live status
+  // announces the result (here "N events loaded").
+  const applied = `${view.advanced}|${view.mapping}|${view.state}|${view.action}|${view.resourceId}|${view.retriesBelow}`;
+  const [shown, setShown] = useState(applied);
+  if (shown !== applied) {
+    setShown(applied);
+    setAdvancedMode(view.advanced !== '');
+    setFields({
+      mapping: view.mapping,
+      state: view.state,
+      action: view.action,
+      resourceId: view.resourceId,
+      retriesBelow: view.retriesBelow,
+      advanced: view.advanced,
+    });
+    setSyntaxError(validateAdvancedFilter(view.advanced));
+  }
   const set = (change: Partial<FilterChange>) => setFields((f) => ({ ...f, ...change }));
 
   function submit(event: FormEvent) {

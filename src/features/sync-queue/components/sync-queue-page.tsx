@@ -13,6 +13,7 @@ import { useSearchParams } from 'react-router';
 import { ListState } from '../../../components/list-state';
 import { usePageTitle } from '../../../components/use-page-title';
 import { checkFilter } from '../../../lib/query-filter';
+import { unavailableWhile } from '../../../lib/use-single-flight';
 import { MAX_PAGES, PAGE_SIZE, syncQueueQueries, useRemoveEventsFromLists, type QueuePage } from '../api/queries';
 import type { QueuedEvent } from '../api/schemas';
 import { removedIds, stillSelected, type DeleteResults } from '../bulk-delete';
@@ -166,12 +167,7 @@ export function SyncQueuePage() {
         <h1 id="sync-queue-heading">Sync queue</h1>
         <p className="page-lede">Queued implicit-synchronization events waiting for, or being processed by, a node.</p>
       </header>
-      <SyncQueueFilterForm
-        key={`${view.advanced}|${view.mapping}|${view.state}|${view.action}|${view.resourceId}|${view.retriesBelow}`}
-        view={view}
-        onApply={(change) => go(change)}
-        onClear={clear}
-      />
+      <SyncQueueFilterForm view={view} onApply={(change) => go(change)} onClear={clear} />
       <div className="toolbar" role="group" aria-label="Queue actions">
         <div className="toolbar-group">
           <label htmlFor="queue-refresh">Auto-refresh</label>
@@ -193,11 +189,11 @@ export function SyncQueuePage() {
         </div>
         <div className="toolbar-group">
           <span aria-live="polite">{selected.size > 0 ? `${selected.size} selected` : 'None selected'}</span>
+          {/* aria-disabled: after a bulk delete empties the selection, the button keeps the focus. */}
           <button
             type="button"
             className="button-danger"
-            disabled={selected.size === 0 || dialogEvents !== null}
-            onClick={() => setDialogEvents([...selected.values()])}
+            {...unavailableWhile(selected.size === 0 || dialogEvents !== null, () => setDialogEvents([...selected.values()]))}
           >
             Delete selected{selected.size > 0 ? ` (${selected.size})` : ''}
           </button>
@@ -236,7 +232,7 @@ export function SyncQueuePage() {
           {hasPreviousPage ? (
             <div className="load-row">
               <span className="muted">Earlier events were released from memory ({firstIndex * PAGE_SIZE} or more events before these).</span>
-              <button type="button" onClick={loadEarlier} disabled={isFetchingPreviousPage}>
+              <button type="button" {...unavailableWhile(isFetchingPreviousPage, loadEarlier)}>
                 {isFetchingPreviousPage ? 'Loading earlier events…' : 'Load earlier events'}
               </button>
             </div>
@@ -256,14 +252,15 @@ export function SyncQueuePage() {
             onStartReached={loadEarlier}
           />
           <div className="load-row">
-            <p className="muted" aria-live="polite">
+            {/* The focus fallback: "Load more events" goes at the end of the queue, with the focus. */}
+            <p className="muted" aria-live="polite" data-focus-fallback>
               {events.length} events loaded{firstIndex > 0 ? ' (earlier ones released from memory)' : ''}.{' '}
               {unreadable > 0 ? `${unreadable} ${unreadable === 1 ? 'event' : 'events'} could not be read (shown as rows that say why). ` : ''}
               {hasNextPage ? 'More are queued; the server does not say how many.' : 'This is the end of the queue.'} At most {MAX_PAGES * PAGE_SIZE} events are
               kept in memory.
             </p>
             {hasNextPage ? (
-              <button type="button" onClick={loadMore} disabled={isFetchingNextPage}>
+              <button type="button" {...unavailableWhile(isFetchingNextPage, loadMore)}>
                 {isFetchingNextPage ? 'Loading more events…' : 'Load more events'}
               </button>
             ) : null}
@@ -271,7 +268,15 @@ export function SyncQueuePage() {
         </>
       </ListState>
       {view.event ? <EventChangeDialog id={view.event} event={events.find((e) => e._id === view.event)} onClose={closeEvent} /> : null}
-      {dialogEvents ? <DeleteEventsDialog events={dialogEvents} onClose={() => setDialogEvents(null)} onFinished={finished} /> : null}
+      {dialogEvents ? (
+        <DeleteEventsDialog
+          events={dialogEvents}
+          onClose={() => setDialogEvents(null)}
+          onFinished={finished}
+          // A deleted event's row (the opener of a single delete) is gone: the results take the focus.
+          returnFocus={() => document.querySelector<HTMLElement>('.queue-table [role="region"]')}
+        />
+      ) : null}
     </section>
   );
 }

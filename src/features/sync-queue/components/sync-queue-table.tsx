@@ -17,6 +17,7 @@ import type { QueuedEvent } from '../api/schemas';
 import { flagsOf, formatAge } from '../sync-queue-view';
 import '../sync-queue.css';
 import './sync-queue-table.css';
+import { unavailableWhile } from '../../../lib/use-single-flight';
 
 /** A row of the queue table: an event, or an item of the server's list that could not be read. */
 export type QueueRow = { kind: 'event'; event: QueuedEvent } | { kind: 'unreadable'; key: string; item: UnreadableItem };
@@ -211,8 +212,9 @@ export function SyncQueueTable(props: SyncQueueTableProps) {
               <button
                 type="button"
                 className="button-small"
-                onClick={() => onDelete(event)}
-                disabled={busyIds.has(event._id)}
+                // aria-disabled while its deletion is open: a disabled button would drop the focus that
+                // the dialog returns to it.
+                {...unavailableWhile(busyIds.has(event._id), () => onDelete(event))}
                 aria-label={`Delete event ${event._id}`}
               >
                 Delete
