@@ -6,7 +6,7 @@
  * list as one row that says why and offers its raw JSON.
  */
 import { createColumnHelper } from '@tanstack/react-table';
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { ResourceLink } from '../../../components/resource-link';
 import { UnreadableItemRow } from '../../../components/unreadable-items';
@@ -62,6 +62,23 @@ export function SyncQueueTable(props: SyncQueueTableProps) {
   const events = useMemo(() => rows.flatMap((row) => (row.kind === 'event' ? [row.event] : [])), [rows]);
   const allSelected = events.length > 0 && events.every((e) => selected.has(e._id));
   const someSelected = !allSelected && events.some((e) => selected.has(e._id));
+  /*
+   * Rows opened to show their full values. Ids, mappings and resources are clipped to their
+   * column so every row keeps one known height (VirtualTable's fixedRowHeight: 20,000 events scroll
+   * without measuring a row); "Show all" opens a row, where every value wraps in full and that row
+   * alone is measured. A disclosure rather than a tooltip, because a `title` is out of reach of
+   * keyboard and touch users; rather than wrapping every row, because measuring every row is what
+   * makes a long list slow, and a two-line row would still clip a long enough id.
+   */
+  const [openIds, setOpenIds] = useState<ReadonlySet<string>>(() => new Set());
+  const isRowOpen = useCallback((row: QueueRow) => row.kind === 'event' && openIds.has(row.event._id), [openIds]);
+  const toggleOpen = useCallback((id: string) => {
+    setOpenIds((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  }, []);
 
   const columns = useMemo(
     () =>
@@ -88,6 +105,19 @@ export function SyncQueueTable(props: SyncQueueTableProps) {
                 checked={selected.has(event._id)}
                 onChange={(e) => onToggle(event, e.target.checked)}
               />
+            );
+          },
+        }),
+        helper.display({
+          id: 'open',
+          header: () => <span className="visually-hidden">Full values</span>,
+          cell: (info) => {
+            const event = eventOf(info.row.original);
+            const open = openIds.has(event._id);
+            return (
+              <button type="button" className="button-small disclosure" aria-expanded={open} onClick={() => toggleOpen(event._id)}>
+                All<span className="visually-hidden"> values of event {event._id}</span>
+              </button>
             );
           },
         }),
@@ -221,7 +251,7 @@ export function SyncQueueTable(props: SyncQueueTableProps) {
           },
         }),
       ]),
-    [allSelected, someSelected, selected, onToggle, onToggleAll, onDelete, onOpen, busyIds, now],
+    [allSelected, someSelected, selected, onToggle, onToggleAll, onDelete, onOpen, busyIds, now, openIds, toggleOpen],
   );
 
   return (
@@ -234,6 +264,7 @@ export function SyncQueueTable(props: SyncQueueTableProps) {
         busy={props.busy}
         height={640}
         fixedRowHeight={41}
+        isRowOpen={isRowOpen}
         onEndReached={props.onEndReached}
         leadingRows={props.releasedEvents}
         onStartReached={props.onStartReached}
