@@ -37,6 +37,16 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(summary).toEqual([]);
 }
 
+/**
+ * Runs only axe's colour rules and expects no violations: for a second colour scheme of a page
+ * already scanned whole, where the DOM, names and roles are the same and only colours differ.
+ */
+export async function expectNoColourViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withRules(['color-contrast', 'link-in-text-block']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary).toEqual([]);
+}
+
 /** Collects the query strings of requests the console sends to one tenant endpoint. */
 export function recordRequests(page: Page, pathPart: string): URLSearchParams[] {
   const seen: URLSearchParams[] = [];
