@@ -153,8 +153,9 @@ export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
             }
             const row = rows[item.index - leadingRows]!;
             const open = typeof item.key === 'string';
-            // A row of fixed height holds its content in a box of that height; an open row does not.
-            const inCell = (content: ReactNode) => (fixedRowHeight && !open ? <div className="fixed-cell">{content}</div> : content);
+            // A row of fixed height holds its content in a box of that height; an open row keeps the
+            // same box (so opening it does not remount the cells and lose the focus) without the limit.
+            const inCell = (content: ReactNode) => (fixedRowHeight ? <div className="fixed-cell">{content}</div> : content);
             const whole = props.renderWholeRow?.(row.original) ?? null;
             const className = [props.rowClassName?.(row.original), open ? 'row-open' : ''].filter(Boolean).join(' ') || undefined;
             return (
