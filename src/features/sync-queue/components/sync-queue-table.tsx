@@ -6,7 +6,7 @@
  * list as one row that says why and offers its raw JSON.
  */
 import { createColumnHelper } from '@tanstack/react-table';
-import { useCallback, useMemo, useState } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { ResourceLink } from '../../../components/resource-link';
 import { UnreadableItemRow } from '../../../components/unreadable-items';
@@ -46,6 +46,22 @@ const helper = createColumnHelper<VirtualTableFeatures, QueueRow>();
 function eventOf(row: QueueRow): QueuedEvent {
   if (row.kind !== 'event') throw new Error('an unreadable row has no cells');
   return row.event;
+}
+
+/** The rows opened to show their full values, and how to open or close one. */
+const OpenRows = createContext<{ openIds: ReadonlySet<string>; toggle: (id: string) => void }>({ openIds: new Set(), toggle: () => {} });
+
+/**
+ * A row's "All" button. It reads the open rows from context, so the columns need not change when a
+ * row opens: a new cell function would be a new component, remounted, and the focus would be lost.
+ */
+function OpenRowButton({ id }: { id: string }) {
+  const { openIds, toggle } = useContext(OpenRows);
+  return (
+    <button type="button" className="button-small disclosure" aria-expanded={openIds.has(id)} onClick={() => toggle(id)}>
+      All<span className="visually-hidden"> values of event {id}</span>
+    </button>
+  );
 }
 
 /** Local date and time, compact and sortable by eye: 2026-11-20 15:31:23. */
@@ -111,15 +127,7 @@ export function SyncQueueTable(props: SyncQueueTableProps) {
         helper.display({
           id: 'open',
           header: () => <span className="visually-hidden">Full values</span>,
-          cell: (info) => {
-            const event = eventOf(info.row.original);
-            const open = openIds.has(event._id);
-            return (
-              <button type="button" className="button-small disclosure" aria-expanded={open} onClick={() => toggleOpen(event._id)}>
-                All<span className="visually-hidden"> values of event {event._id}</span>
-              </button>
-            );
-          },
+          cell: (info) => <OpenRowButton id={eventOf(info.row.original)._id} />,
         }),
         helper.display({
           id: 'event',
@@ -251,32 +259,36 @@ export function SyncQueueTable(props: SyncQueueTableProps) {
           },
         }),
       ]),
-    [allSelected, someSelected, selected, onToggle, onToggleAll, onDelete, onOpen, busyIds, now, openIds, toggleOpen],
+    [allSelected, someSelected, selected, onToggle, onToggleAll, onDelete, onOpen, busyIds, now],
   );
+
+  const openRows = useMemo(() => ({ openIds, toggle: toggleOpen }), [openIds, toggleOpen]);
 
   return (
     <div className="queue-table">
-      <VirtualTable
-        caption="Queued synchronization events"
-        columns={columns}
-        data={rows}
-        getRowId={(row) => (row.kind === 'event' ? row.event._id : row.key)}
-        busy={props.busy}
-        height={640}
-        fixedRowHeight={41}
-        isRowOpen={isRowOpen}
-        onEndReached={props.onEndReached}
-        leadingRows={props.releasedEvents}
-        onStartReached={props.onStartReached}
-        renderWholeRow={(row) => (row.kind === 'unreadable' ? <UnreadableItemRow item={row.item} noun="Event" compact /> : null)}
-        rowClassName={(row) => {
-          if (row.kind === 'unreadable') return 'row-unreadable';
-          const e = row.event;
-          const flags = flagsOf(e, now);
-          const classes = [selected.has(e._id) ? 'row-selected' : '', flags.possiblyStuck || flags.fewRetries ? 'row-stuck' : ''].filter(Boolean);
-          return classes.length ? classes.join(' ') : undefined;
-        }}
-      />
+      <OpenRows.Provider value={openRows}>
+        <VirtualTable
+          caption="Queued synchronization events"
+          columns={columns}
+          data={rows}
+          getRowId={(row) => (row.kind === 'event' ? row.event._id : row.key)}
+          busy={props.busy}
+          height={640}
+          fixedRowHeight={41}
+          isRowOpen={isRowOpen}
+          onEndReached={props.onEndReached}
+          leadingRows={props.releasedEvents}
+          onStartReached={props.onStartReached}
+          renderWholeRow={(row) => (row.kind === 'unreadable' ? <UnreadableItemRow item={row.item} noun="Event" compact /> : null)}
+          rowClassName={(row) => {
+            if (row.kind === 'unreadable') return 'row-unreadable';
+            const e = row.event;
+            const flags = flagsOf(e, now);
+            const classes = [selected.has(e._id) ? 'row-selected' : '', flags.possiblyStuck || flags.fewRetries ? 'row-stuck' : ''].filter(Boolean);
+            return classes.length ? classes.join(' ') : undefined;
+          }}
+        />
+      </OpenRows.Provider>
     </div>
   );
 }
