@@ -53,6 +53,13 @@ export const NANOSECOND_EVENT_ID = '7a11ce5e-c0de-4ace-9ace-00000000a11c';
 
 export const XSS_RESOURCE_ID = '<img src=x onerror=alert(1)>';
 
+/**
+ * A resource id of 160 characters with no place to break a line (no space, hyphen or slash): the
+ * console must still show it whole, wrapped, at 320 px.
+ */
+export const LONG_RESOURCE_ID = '7f3a9c2e'.repeat(20);
+export const LONG_EVENT_ID = '1000a11d-0000-4000-8000-00000000001d';
+
 const ACTIONS = ['notifyCreate', 'notifyUpdate', 'notifyUpdate', 'notifyUpdate', 'notifyDelete'] as const;
 const NODES = ['node-1', 'node-2', 'node-3'];
 
@@ -190,6 +197,18 @@ export function seedQueue(options: QueueSeedOptions = {}): QueueStore {
     resourceCollection: 'managed/alpha_user',
     nodeId: null,
     createDate: new Date(now - 90_000).toISOString(),
+    remainingRetries: 5,
+  });
+  store.insert({
+    _id: LONG_EVENT_ID,
+    _rev: '0000000000000003',
+    mapping: 'managedAlpha_user_managedBravo_user',
+    resourceId: LONG_RESOURCE_ID,
+    syncAction: 'notifyUpdate',
+    state: 'PENDING',
+    resourceCollection: 'managed/alpha_user',
+    nodeId: null,
+    createDate: new Date(now - 100_000).toISOString(),
     remainingRetries: 5,
   });
   // A live tenant was seen writing createDate with nanoseconds (idm-api.md §10).

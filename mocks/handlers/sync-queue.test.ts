@@ -40,7 +40,7 @@ describe.each(SERVER_PROFILES)('GET sync/queue (%s)', (profile) => {
 
   it('pages every event exactly once by cursor, with no totals', async () => {
     const { ids, pages } = await readAll('true', 1000);
-    // 4,003 events: five pages on both servers (the last one partly full, so no trailing empty page).
+    // 4,004 events: five pages on both servers (the last one partly full, so no trailing empty page).
     expect(pages).toHaveLength(5);
     expect(ids).toHaveLength(getTenant().queue.size);
     expect(new Set(ids).size).toBe(ids.length);
@@ -179,7 +179,7 @@ describe('seeding the queue', () => {
     const store = seedQueue({ large: true });
     const used = process.cpuUsage(started);
     const elapsed = (used.user + used.system) / 1000;
-    expect(store.size).toBe(200_003);
+    expect(store.size).toBe(200_004);
     expect(new Set(store.events.map((e) => e.mapping)).size).toBeGreaterThanOrEqual(5);
     expect(store.events.some((e) => e.state === 'ACQUIRED')).toBe(true);
     expect(elapsed).toBeLessThan(10_000);

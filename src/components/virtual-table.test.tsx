@@ -1,7 +1,7 @@
 /**
  * The virtualized table's released rows: rows before the loaded ones keep their place, and are
  * loaded back when the reader scrolls to them, not when they were released under the reader.
- * Rows of a fixed height are placed by arithmetic, never measured.
+ * Rows of a fixed height are placed by arithmetic, never measured, except the few a reader opened.
  */
 import { createColumnHelper } from '@tanstack/react-table';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
@@ -91,5 +91,29 @@ describe('VirtualTable with fixed-height rows', () => {
     render(<VirtualTable caption="Items" columns={columns} data={items(0, 1_000)} getRowId={(item) => item.id} />);
     await within(screen.getByRole('region', { name: 'Items' })).findByRole('row', { name: 'item-0' });
     await waitFor(() => expect(reads.filter((tag) => tag === 'TR').length).toBeGreaterThan(0));
+  });
+
+  it('measures only the rows opened to their full content, and holds them to no fixed height', async () => {
+    const read: HTMLElement[] = [];
+    const original = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetHeight')!;
+    vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {
+      if (this.tagName === 'TR') read.push(this);
+      return original.get!.call(this) as number;
+    });
+    const openIs = (id: string | null) => (item: Item) => item.id === id;
+    const table = (isRowOpen: (item: Item) => boolean) => (
+      <VirtualTable caption="Items" columns={columns} data={items(0, 1_000)} getRowId={(item) => item.id} fixedRowHeight={41} isRowOpen={isRowOpen} />
+    );
+    const { rerender } = render(table(openIs('item-3')));
+    const region = screen.getByRole('region', { name: 'Items' });
+    const open = await within(region).findByRole('row', { name: 'item-3' });
+    expect(open).not.toHaveStyle({ height: '41px' });
+    expect(within(region).getByRole('row', { name: 'item-4' })).toHaveStyle({ height: '41px' });
+    await waitFor(() => expect(read.length).toBeGreaterThan(0));
+    expect(new Set(read.map((row) => row.getAttribute('aria-rowindex')))).toEqual(new Set(['5']));
+
+    // Closed again, it is back at the fixed height.
+    rerender(table(openIs(null)));
+    await waitFor(() => expect(within(region).getByRole('row', { name: 'item-3' })).toHaveStyle({ height: '41px' }));
   });
 });

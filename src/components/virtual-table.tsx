@@ -5,7 +5,7 @@
  */
 import { tableFeatures, useTable, type ColumnDef, type RowData } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
 import './virtual-table.css';
 import { ColumnContent } from './table-cell';
 
@@ -47,6 +47,12 @@ export interface VirtualTableProps<T extends RowData> {
    * cell across every column: return its content, or null for an ordinary row.
    */
   renderWholeRow?: (row: T) => ReactNode | null;
+  /**
+   * With `fixedRowHeight`: the rows the reader opened to see their full values. Such a row is not
+   * held to the fixed height: its content wraps and it alone is measured, so the cost of measuring
+   * is paid for the few rows opened, never for the list. Pass a stable function (useCallback).
+   */
+  isRowOpen?: (row: T) => boolean;
 }
 
 export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
@@ -67,6 +73,18 @@ export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
   const table = useTable({ features, columns, data, getRowId: (row: T) => getRowId(row) });
   const rows = table.getRowModel().rows;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const { isRowOpen } = props;
+  // An open row has its own key, so the size measured while it was open is not the size of the
+  // same position once it closes: a closed row is back at the fixed height without a measurement.
+  // Without open rows the key is the position, as below.
+  const getItemKey = useCallback(
+    (index: number): number | string => {
+      if (!fixedRowHeight || !isRowOpen || index < leadingRows) return index;
+      const row = rows[index - leadingRows];
+      return row !== undefined && isRowOpen(row.original) ? `open:${index}` : index;
+    },
+    [fixedRowHeight, isRowOpen, leadingRows, rows],
+  );
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns functions React Compiler cannot memoize; this component is not compiled.
   const virtualizer = useVirtualizer({
     // Items are keyed by position (the default): a row's place in the whole list never changes
@@ -74,6 +92,7 @@ export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
     count: leadingRows + rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
+    getItemKey: isRowOpen ? getItemKey : undefined,
     overscan: 8,
   });
   // Rows of a fixed height are laid out at their known size, never read back from the DOM.
@@ -134,17 +153,20 @@ export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
               );
             }
             const row = rows[item.index - leadingRows]!;
-            // A row of fixed height holds its content in a box of that height.
+            const open = typeof item.key === 'string';
+            // A row of fixed height holds its content in a box of that height; an open row keeps the
+            // same box (so opening it does not remount the cells and lose the focus) without the limit.
             const inCell = (content: ReactNode) => (fixedRowHeight ? <div className="fixed-cell">{content}</div> : content);
             const whole = props.renderWholeRow?.(row.original) ?? null;
+            const className = [props.rowClassName?.(row.original), open ? 'row-open' : ''].filter(Boolean).join(' ') || undefined;
             return (
               <tr
                 key={row.id}
                 data-index={item.index}
-                ref={measureRef}
+                ref={open ? virtualizer.measureElement : measureRef}
                 aria-rowindex={item.index + 2}
-                className={props.rowClassName?.(row.original)}
-                style={rowStyle}
+                className={className}
+                style={open ? undefined : rowStyle}
               >
                 {whole !== null ? (
                   <td colSpan={columnCount}>{inCell(whole)}</td>

@@ -6,7 +6,7 @@
  * list as one row that says why and offers its raw JSON.
  */
 import { createColumnHelper } from '@tanstack/react-table';
-import { useMemo } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { ResourceLink } from '../../../components/resource-link';
 import { UnreadableItemRow } from '../../../components/unreadable-items';
@@ -49,6 +49,22 @@ function eventOf(row: QueueRow): QueuedEvent {
   return row.event;
 }
 
+/** The rows opened to show their full values, and how to open or close one. */
+const OpenRows = createContext<{ openIds: ReadonlySet<string>; toggle: (id: string) => void }>({ openIds: new Set(), toggle: () => {} });
+
+/**
+ * A row's "All" button. It reads the open rows from context, so the columns need not change when a
+ * row opens: a new cell function would be a new component, remounted, and the focus would be lost.
+ */
+function OpenRowButton({ id }: { id: string }) {
+  const { openIds, toggle } = useContext(OpenRows);
+  return (
+    <button type="button" className="button-small disclosure" aria-expanded={openIds.has(id)} onClick={() => toggle(id)}>
+      All<span className="visually-hidden"> values of event {id}</span>
+    </button>
+  );
+}
+
 /** Local date and time, compact and sortable by eye: 2026-11-20 15:31:23. */
 function formatDate(value: string | null | undefined): string {
   if (!value) return 'unknown';
@@ -63,6 +79,23 @@ export function SyncQueueTable(props: SyncQueueTableProps) {
   const events = useMemo(() => rows.flatMap((row) => (row.kind === 'event' ? [row.event] : [])), [rows]);
   const allSelected = events.length > 0 && events.every((e) => selected.has(e._id));
   const someSelected = !allSelected && events.some((e) => selected.has(e._id));
+  /*
+   * Rows opened to show their full values. Ids, mappings and resources are clipped to their
+   * column so every row keeps one known height (VirtualTable's fixedRowHeight: 20,000 events scroll
+   * without measuring a row); "Show all" opens a row, where every value wraps in full and that row
+   * alone is measured. A disclosure rather than a tooltip, because a `title` is out of reach of
+   * keyboard and touch users; rather than wrapping every row, because measuring every row is what
+   * makes a long list slow, and a two-line row would still clip a long enough id.
+   */
+  const [openIds, setOpenIds] = useState<ReadonlySet<string>>(() => new Set());
+  const isRowOpen = useCallback((row: QueueRow) => row.kind === 'event' && openIds.has(row.event._id), [openIds]);
+  const toggleOpen = useCallback((id: string) => {
+    setOpenIds((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  }, []);
 
   const columns = useMemo(
     () =>
@@ -91,6 +124,11 @@ export function SyncQueueTable(props: SyncQueueTableProps) {
               />
             );
           },
+        }),
+        helper.display({
+          id: 'open',
+          header: () => <span className="visually-hidden">Full values</span>,
+          cell: (info) => <OpenRowButton id={eventOf(info.row.original)._id} />,
         }),
         helper.display({
           id: 'event',
@@ -226,28 +264,33 @@ export function SyncQueueTable(props: SyncQueueTableProps) {
     [allSelected, someSelected, selected, onToggle, onToggleAll, onDelete, onOpen, busyIds, now],
   );
 
+  const openRows = useMemo(() => ({ openIds, toggle: toggleOpen }), [openIds, toggleOpen]);
+
   return (
     <div className="queue-table">
-      <VirtualTable
-        caption="Queued synchronization events"
-        columns={columns}
-        data={rows}
-        getRowId={(row) => (row.kind === 'event' ? row.event._id : row.key)}
-        busy={props.busy}
-        height={640}
-        fixedRowHeight={41}
-        onEndReached={props.onEndReached}
-        leadingRows={props.releasedEvents}
-        onStartReached={props.onStartReached}
-        renderWholeRow={(row) => (row.kind === 'unreadable' ? <UnreadableItemRow item={row.item} noun="Event" compact /> : null)}
-        rowClassName={(row) => {
-          if (row.kind === 'unreadable') return 'row-unreadable';
-          const e = row.event;
-          const flags = flagsOf(e, now);
-          const classes = [selected.has(e._id) ? 'row-selected' : '', flags.possiblyStuck || flags.fewRetries ? 'row-stuck' : ''].filter(Boolean);
-          return classes.length ? classes.join(' ') : undefined;
-        }}
-      />
+      <OpenRows.Provider value={openRows}>
+        <VirtualTable
+          caption="Queued synchronization events"
+          columns={columns}
+          data={rows}
+          getRowId={(row) => (row.kind === 'event' ? row.event._id : row.key)}
+          busy={props.busy}
+          height={640}
+          fixedRowHeight={41}
+          isRowOpen={isRowOpen}
+          onEndReached={props.onEndReached}
+          leadingRows={props.releasedEvents}
+          onStartReached={props.onStartReached}
+          renderWholeRow={(row) => (row.kind === 'unreadable' ? <UnreadableItemRow item={row.item} noun="Event" compact /> : null)}
+          rowClassName={(row) => {
+            if (row.kind === 'unreadable') return 'row-unreadable';
+            const e = row.event;
+            const flags = flagsOf(e, now);
+            const classes = [selected.has(e._id) ? 'row-selected' : '', flags.possiblyStuck || flags.fewRetries ? 'row-stuck' : ''].filter(Boolean);
+            return classes.length ? classes.join(' ') : undefined;
+          }}
+        />
+      </OpenRows.Provider>
     </div>
   );
 }
