@@ -219,7 +219,7 @@ test.describe('errors show at once, retries are visible', () => {
     const notice = page.getByRole('status').filter({ hasText: 'The tenant is not answering' });
     await expect(notice).toContainText(/retrying \([123]\)…/);
     await expect(notice).toContainText('Repository unavailable');
-    await expect(notice).toContainText(/Stale: this page shows what the tenant answered at \d\d:\d\d:\d\d/);
+    await expect(notice).toContainText(/Stale: this page shows what the tenant answered at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
     expect(count(seen, 'GET', 'recon')).toBeGreaterThan(before);
     await expect(runs.getByRole('link', { name: 'managedAlpha_user_systemLdapAccounts', exact: true }).first()).toBeVisible();
     expect((await announcements(page)).some((text) => text.includes('retrying (1)… 500 Internal Server Error: Repository unavailable'))).toBe(true);

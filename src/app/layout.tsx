@@ -1,5 +1,6 @@
 import { NavLink, Outlet } from 'react-router';
 import { JumpBox } from '../components/jump-box';
+import { TimeZoneSwitch } from '../components/time';
 import { APP_NAME } from '../components/use-page-title';
 import { paths } from '../config/paths';
 import { useSession } from '../features/auth/session';
@@ -20,6 +21,7 @@ function SessionInfo() {
   const session = useSession();
   return (
     <div className="header-end">
+      <TimeZoneSwitch />
       <span>
         Tenant: <span className="mono">{tenantLabel()}</span>
       </span>

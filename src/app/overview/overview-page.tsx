@@ -21,7 +21,8 @@ import { RunNotices } from '../../features/recon/components/run-notices';
 import { RunProgressCell } from '../../features/recon/components/run-progress';
 import { RunStatusBadge } from '../../features/recon/components/run-status-badge';
 import { RunTrendSparkline, TRENDS_ANCHOR } from '../../features/recon/components/run-trends';
-import { formatCount, formatDuration, formatTime } from '../../features/recon/progress';
+import { formatCount, formatDuration } from '../../features/recon/progress';
+import { useFormatTime } from '../../components/time';
 import { isActive } from '../../features/recon/run-state';
 import { failuresOf, trendOf } from '../../features/recon/trends';
 import { useLiveRuns } from '../../features/recon/use-live-runs';
@@ -115,6 +116,7 @@ export function OverviewPage() {
   const activeCount = runs.filter(isActive).length;
   const neverCount = rows.filter((r) => r.health?.attention.includes('never')).length;
 
+  const formatTime = useFormatTime();
   const columns = useMemo(
     () =>
       helper.columns([
@@ -225,7 +227,7 @@ export function OverviewPage() {
           },
         }),
       ]),
-    [groups, scan, now],
+    [groups, scan, now, formatTime],
   );
 
   return (

@@ -12,7 +12,7 @@ import { usePageTitle } from '../../../components/use-page-title';
 import { paths } from '../../../config/paths';
 import { reconQueries } from '../api/queries';
 import type { ReconRun } from '../api/schemas';
-import { estimateTimeLeft, formatCount, formatDuration, formatTime, phaseCountOf, remainingInPhase, throughput } from '../progress';
+import { estimateTimeLeft, formatCount, formatDuration, phaseCountOf, remainingInPhase, throughput } from '../progress';
 import { currentPhase, isActive, stageText } from '../run-state';
 import { stalledFor, watchRun, type WatchedList, type WatchedRun } from '../watch';
 import { CancelReconButton } from './cancel-recon-button';
@@ -20,6 +20,7 @@ import { CompareRuns } from './compare-runs';
 import { DurationSummary } from './duration-summary';
 import { finishedText } from './run-notices';
 import { PHASE_LABELS, PhaseProgress } from './run-progress';
+import { Time, useFormatTime } from '../../../components/time';
 import { noRecordsText, recordsLink, RunRecords, useRunReport } from './run-records';
 import { RunStatusBadge } from './run-status-badge';
 import { SituationChart } from './situation-chart';
@@ -153,9 +154,13 @@ function RunDetails({ watch, refreshError }: { watch: WatchedRun; refreshError: 
             <h2 id="timing-heading">Timing</h2>
             <dl className="run-facts">
               <dt>Started</dt>
-              <dd>{formatTime(run.started) || '—'}</dd>
+              <dd>
+                <Time value={run.started} fallback="—" />
+              </dd>
               <dt>Ended</dt>
-              <dd>{formatTime(run.ended) || (active ? 'still running' : '—')}</dd>
+              <dd>
+                <Time value={run.ended} fallback={active ? 'still running' : '—'} />
+              </dd>
               <dt>Duration</dt>
               <dd>
                 {formatDuration(run.duration)}
@@ -270,6 +275,7 @@ function Parameters({ parameters }: { parameters: Record<string, unknown> }) {
 }
 
 function CompareSection({ run }: { run: ReconRun }) {
+  const formatTime = useFormatTime();
   const id = useId();
   const [searchParams, setSearchParams] = useSearchParams();
   const compareId = searchParams.get('compare') ?? '';
