@@ -10,6 +10,7 @@ import { server } from '../../../../mocks/node';
 import { QUICK_MAPPING, SEEDED_ACTIVE_MAPPING } from '../../../../mocks/recon/seed';
 import { getTenant, resetTenant } from '../../../../mocks/tenant';
 import { TEST_TENANT_URL } from '../../../testing/setup-tests';
+import { paths } from '../../../config/paths';
 import { renderRecon } from '../test-utils';
 
 function recordRequests() {
@@ -63,7 +64,11 @@ describe('Recon page', () => {
     const rows = await dataRows();
     expect(rows.length).toBeGreaterThan(5);
     const first = rows[0]!;
-    expect(within(first).getByRole('link', { name: SEEDED_ACTIVE_MAPPING })).toHaveAttribute('href', `/mappings/${SEEDED_ACTIVE_MAPPING}`);
+    // The mapping's name opens the run, named for the run it opens and how it stands.
+    const runLink = within(first).getByRole('link', { name: new RegExp(`^Run \\S+ of ${SEEDED_ACTIVE_MAPPING}, running$`) });
+    expect(runLink).toHaveTextContent(SEEDED_ACTIVE_MAPPING);
+    const runId = /^Run (\S+) of/.exec(runLink.getAttribute('aria-label')!)![1]!;
+    expect(runLink).toHaveAttribute('href', paths.reconRun(runId));
     expect(within(first).getByText('Running')).toBeInTheDocument();
     expect(within(first).getByRole('progressbar')).toBeInTheDocument();
     expect(screen.getByText(/42 runs · 1 active, updating live/)).toBeInTheDocument();
@@ -79,7 +84,7 @@ describe('Recon page', () => {
     await user.type(within(dialog).getByLabelText('Find by the start of its name'), QUICK_MAPPING);
     await searched(dialog, QUICK_MAPPING);
     await user.click(await within(dialog).findByRole('radio', { name: new RegExp(`^${QUICK_MAPPING}`) }));
-    await user.click(within(dialog).getByRole('button', { name: 'Launch' }));
+    await user.click(within(dialog).getByRole('button', { name: `Launch full run of ${QUICK_MAPPING}` }));
     await screen.findByText(/Started a reconciliation of/);
     // Move the tenant's clock past the run's end rather than wait for it.
     getTenant().recon.clock.advance(60_000);
@@ -168,14 +173,14 @@ describe('Recon page', () => {
     expect(await within(dialog).findByText('3 mappings starting with “systemHrdb”')).toBeInTheDocument();
     expect(seen.some((r) => r.url.searchParams.get('_queryFilter') === '/name sw "systemHrdb"')).toBe(true);
     await user.click(within(dialog).getByRole('radio', { name: new RegExp(`^${QUICK_MAPPING}`) }));
-    await user.click(within(dialog).getByRole('button', { name: 'Launch' }));
+    await user.click(within(dialog).getByRole('button', { name: `Launch full run of ${QUICK_MAPPING}` }));
 
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     const launches = seen.filter((r) => r.method === 'POST');
     expect(launches.map((r) => r.url.search)).toEqual([`?_action=recon&mapping=${QUICK_MAPPING}`]);
     expect(screen.getByText(/Started a reconciliation of/)).toHaveTextContent(`Started a reconciliation of ${QUICK_MAPPING}. Follow the run`);
     const rows = await dataRows();
-    expect(within(rows[0]!).getByRole('link', { name: QUICK_MAPPING })).toBeInTheDocument();
+    expect(within(rows[0]!).getByRole('link', { name: new RegExp(`^Run .+ of ${QUICK_MAPPING}, running$`) })).toHaveTextContent(QUICK_MAPPING);
     expect(within(rows[0]!).getByText('Running')).toBeInTheDocument();
   });
 
@@ -190,10 +195,10 @@ describe('Recon page', () => {
     await searched(dialog, 'systemHrdb');
     await user.click(await within(dialog).findByRole('radio', { name: new RegExp(`^${QUICK_MAPPING}`) }));
     await user.click(within(dialog).getByRole('radio', { name: 'One source entry, by its id' }));
-    await user.click(within(dialog).getByRole('button', { name: 'Launch' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Launch run for one entry' }));
     expect(within(dialog).getByText('Enter the id of the source entry to reconcile.')).toBeInTheDocument();
     await user.type(within(dialog).getByLabelText('Source entry id'), 'emp 42/x');
-    await user.click(within(dialog).getByRole('button', { name: 'Launch' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Launch run for emp 42/x' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     const launch = seen.find((r) => r.method === 'POST')!;
     expect(Object.fromEntries(launch.url.searchParams)).toEqual({ _action: 'reconById', mapping: QUICK_MAPPING, id: 'emp 42/x', ids: 'emp 42/x' });
@@ -210,7 +215,7 @@ describe('Recon page', () => {
     await user.click(await within(dialog).findByRole('radio', { name: new RegExp(`^${SEEDED_ACTIVE_MAPPING}`) }));
     // The dialog reads the runs list afresh as it opens: the warning shows once that answer is in.
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(`${SEEDED_ACTIVE_MAPPING} already has a run in progress`);
-    expect(within(dialog).getByRole('button', { name: 'Launch' })).toBeDisabled();
+    expect(within(dialog).getByRole('button', { name: `Launch full run of ${SEEDED_ACTIVE_MAPPING}` })).toBeDisabled();
   });
 
   it("shows the server's message when the launch is refused", async () => {
@@ -228,7 +233,7 @@ describe('Recon page', () => {
     try {
       await waitFor(() => expect(client.isFetching()).toBe(0));
       await fetch(`${TEST_TENANT_URL}/openidm/recon?_action=recon&mapping=${QUICK_MAPPING}`, { method: 'POST' });
-      await user.click(within(dialog).getByRole('button', { name: 'Launch' }));
+      await user.click(within(dialog).getByRole('button', { name: `Launch full run of ${QUICK_MAPPING}` }));
       const alert = await within(dialog).findByRole('alert');
       expect(alert).toHaveTextContent('The reconciliation could not be launched');
       expect(alert).toHaveTextContent(`A reconciliation of mapping ${QUICK_MAPPING} is already running`);

@@ -9,6 +9,7 @@ import { useId, useMemo, useState } from 'react';
 import { reconQueries, REPORT_PAGES } from '../api/queries';
 import { SUMMARY_PAGE_SIZE } from '../api/requests';
 import { describeError } from '../../../lib/api-error';
+import { csvTime } from '../../../lib/csv';
 import { useSearchParams } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { UnreadableItems } from '../../../components/unreadable-items';
@@ -28,8 +29,8 @@ const RUN_CSV_COLUMNS = [
   { header: 'mapping', value: (r: ReconRun) => r.mapping },
   { header: 'state', value: (r: ReconRun) => r.state },
   { header: 'stage', value: (r: ReconRun) => r.stage },
-  { header: 'started', value: (r: ReconRun) => r.started },
-  { header: 'ended', value: (r: ReconRun) => r.ended },
+  { header: 'started', value: (r: ReconRun) => csvTime(r.started) },
+  { header: 'ended', value: (r: ReconRun) => csvTime(r.ended) },
   { header: 'duration', value: (r: ReconRun) => r.duration },
   { header: 'succeeded', value: (r: ReconRun) => r.statusSummary?.SUCCESS },
   { header: 'failed', value: (r: ReconRun) => r.statusSummary?.FAILURE },
