@@ -22,7 +22,7 @@ import { RunProgressCell } from '../../features/recon/components/run-progress';
 import { RunStatusBadge } from '../../features/recon/components/run-status-badge';
 import { RunTrendSparkline, TRENDS_ANCHOR } from '../../features/recon/components/run-trends';
 import { formatCount, formatDuration } from '../../features/recon/progress';
-import { useFormatTime } from '../../components/time';
+import { Time } from '../../components/time';
 import { isActive } from '../../features/recon/run-state';
 import { failuresOf, trendOf } from '../../features/recon/trends';
 import { useLiveRuns } from '../../features/recon/use-live-runs';
@@ -116,7 +116,6 @@ export function OverviewPage() {
   const activeCount = runs.filter(isActive).length;
   const neverCount = rows.filter((r) => r.health?.attention.includes('never')).length;
 
-  const formatTime = useFormatTime();
   const columns = useMemo(
     () =>
       helper.columns([
@@ -150,11 +149,10 @@ export function OverviewPage() {
               <span className="cell-lines">
                 <span>
                   <RunStatusBadge run={last} />{' '}
-                  <Link to={paths.reconRun(last._id)} title={formatTime(last.ended || last.started)}>
-                    {relative(last.ended || last.started, now) || formatTime(last.started)}
+                  <Link to={paths.reconRun(last._id)}>
+                    <Time value={last.ended || last.started} relative={relative(last.ended || last.started, now) || undefined} fallback="unknown time" />
                   </Link>
                 </span>
-                <span className="muted">{formatTime(last.ended || last.started)}</span>
                 <span>
                   {formatDuration(last.duration)}
                   {failures > 0 ? `, ${formatCount(failures)} failed` : ''}
@@ -227,7 +225,7 @@ export function OverviewPage() {
           },
         }),
       ]),
-    [groups, scan, now, formatTime],
+    [groups, scan, now],
   );
 
   return (
