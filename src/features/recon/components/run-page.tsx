@@ -38,7 +38,7 @@ export function ReconRunPage() {
       return run && list ? watchRun(undefined, run, list.fetchedAt) : undefined;
     },
   });
-  usePageTitle(query.data ? `Run of ${query.data.run.mapping}` : 'Recon run');
+  usePageTitle(query.data ? `Run of ${query.data.run.mapping}` : 'Reconciliation run');
 
   return (
     <section className="page recon-run-page" aria-labelledby="run-heading">
@@ -73,13 +73,23 @@ export function ReconRunPage() {
   );
 }
 
+const HIDE_EMPTY_PARAM = 'hideEmpty';
+
 function RunDetails({ watch, refreshError }: { watch: WatchedRun; refreshError: unknown }) {
   const { run } = watch;
   const active = isActive(run);
   // The same query as the Records section: a finished run's counts link to its records.
   const report = useRunReport(run);
   const hasReport = report.data?.status === 'kept';
-  const [searchParams] = useSearchParams();
+  const [searchParams, setSearchParams] = useSearchParams();
+  // In the URL, so a reload or a shared link keeps the shorter table.
+  const hideEmpty = searchParams.get(HIDE_EMPTY_PARAM) === '1';
+  function toggleHideEmpty(hide: boolean) {
+    const params = new URLSearchParams(searchParams);
+    if (hide) params.set(HIDE_EMPTY_PARAM, '1');
+    else params.delete(HIDE_EMPTY_PARAM);
+    setSearchParams(params, { replace: true });
+  }
   return (
     <>
       <header className="page-header page-header-actions">
@@ -117,7 +127,13 @@ function RunDetails({ watch, refreshError }: { watch: WatchedRun; refreshError: 
         <section className="panel" aria-labelledby="situations-heading">
           <h2 id="situations-heading">Situations</h2>
           {run.situationSummary ? (
+            <label>
+              <input type="checkbox" checked={hideEmpty} onChange={(e) => toggleHideEmpty(e.target.checked)} /> Hide situations with no entries
+            </label>
+          ) : null}
+          {run.situationSummary ? (
             <SituationChart
+              hideEmpty={hideEmpty}
               summary={run.situationSummary}
               renderCount={
                 hasReport
