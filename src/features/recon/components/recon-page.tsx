@@ -38,7 +38,7 @@ const RUN_CSV_COLUMNS = [
 ];
 
 export function ReconPage() {
-  usePageTitle('Recon runs');
+  usePageTitle('Reconciliation runs');
   const id = useId();
   const [searchParams, setSearchParams] = useSearchParams();
   const view = useMemo(() => readReconView(searchParams), [searchParams]);
