@@ -244,4 +244,80 @@ describe('Recon page', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
+
+  it("shows each run's succeeded and failed record counts as columns, as the server sent them", async () => {
+    const answer = (await (await fetch(`${TEST_TENANT_URL}/openidm/recon`)).json()) as {
+      reconciliations: { _id: string; statusSummary?: { SUCCESS: number; FAILURE: number } }[];
+    };
+    const summaries = new Map(answer.reconciliations.map((r) => [r._id, r.statusSummary]));
+    renderRecon('/recon?state=SUCCESS');
+    const rows = await dataRows();
+    const headers = within(await table())
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
+    expect(headers.slice(0, 4)).toEqual(['Run of mapping', 'State', 'Succeeded', 'Failed']);
+    let withFailures = 0;
+    for (const row of rows) {
+      const id = /^Run (\S+) of /.exec(within(row).getAllByRole('link')[0]!.getAttribute('aria-label')!)![1]!;
+      const summary = summaries.get(id)!;
+      const cells = within(row).getAllByRole('cell');
+      expect(cells[2]).toHaveTextContent(new RegExp(`^${summary.SUCCESS.toLocaleString('en')}$`));
+      expect(cells[3]).toHaveTextContent(new RegExp(`^${summary.FAILURE.toLocaleString('en')}$`));
+      if (summary.FAILURE > 0) withFailures++;
+    }
+    expect(withFailures).toBeGreaterThan(0);
+  });
+
+  it('a tenant without recon/assoc: the list loads without an error about it and marks no report', async () => {
+    const seen = recordRequests();
+    server.use(
+      http.get(`${TEST_TENANT_URL}/openidm/recon/assoc`, () =>
+        HttpResponse.json({ code: 404, reason: 'Not Found', message: 'Resource recon/assoc not found' }, { status: 404 }),
+      ),
+    );
+    renderRecon('/recon');
+    await dataRows();
+    await waitFor(() => expect(seen.some((r) => r.url.pathname === '/openidm/recon/assoc')).toBe(true));
+    await waitFor(() => expect(screen.queryByText(/^\d+ runs/)).toBeInTheDocument());
+    expect(screen.queryByText(/recon\/assoc not found/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/could not be checked/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /^(Analysis|Per-record report) of the run of / })).not.toBeInTheDocument();
+    // Asked once for this load, not retried.
+    expect(seen.filter((r) => r.url.pathname === '/openidm/recon/assoc')).toHaveLength(1);
+  });
+
+  it('says what a launch does to the named target, and the button says which launch', async () => {
+    const user = userEvent.setup();
+    const target = getTenant().mappings.find((m) => m.name === QUICK_MAPPING)!.target;
+    renderRecon('/recon');
+    await table();
+    await user.click(screen.getByRole('button', { name: 'Launch a reconciliation…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Launch a reconciliation' });
+    expect(within(dialog).getByRole('button', { name: 'Launch' })).toBeDisabled();
+    await user.type(within(dialog).getByLabelText('Find by the start of its name'), 'systemHrdb');
+    await searched(dialog, 'systemHrdb');
+    await user.click(await within(dialog).findByRole('radio', { name: new RegExp(`^${QUICK_MAPPING}`) }));
+
+    // The target is named once the mapping's lookup answers ("its target" until then).
+    const effect = await within(dialog).findByText(/^A full run applies the policies of/);
+    await waitFor(() =>
+      expect(effect).toHaveTextContent(
+        `A full run applies the policies of ${QUICK_MAPPING} to every source and target entry and may create, update, delete or unlink objects in ${target}.`,
+      ),
+    );
+    expect(within(dialog).getByText(/this dialog does not check the mapping's policies/)).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: `Launch full run of ${QUICK_MAPPING}` })).toBeEnabled();
+
+    await user.click(within(dialog).getByRole('radio', { name: /^Analysis only/ }));
+    expect(within(dialog).getByRole('button', { name: `Launch analysis of ${QUICK_MAPPING}` })).toBeEnabled();
+    expect(within(dialog).getByText(/and reports what each would get: it changes nothing in/)).toHaveTextContent(`it changes nothing in ${target}.`);
+
+    await user.click(within(dialog).getByRole('radio', { name: 'One source entry, by its id' }));
+    expect(within(dialog).getByRole('button', { name: 'Launch run for one entry' })).toBeInTheDocument();
+    await user.type(within(dialog).getByLabelText('Source entry id'), 'emp-7');
+    expect(within(dialog).getByRole('button', { name: 'Launch run for emp-7' })).toBeEnabled();
+    expect(within(dialog).getByText(/to the source entry/)).toHaveTextContent(
+      `This applies the policies of ${QUICK_MAPPING} to the source entry emp-7 only and may create, update, delete or unlink objects in ${target}.`,
+    );
+  });
 });
