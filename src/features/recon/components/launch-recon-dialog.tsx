@@ -83,7 +83,7 @@ function LaunchEffect({
       </>
     );
   }
-  return <p className="launch-effect">{text}</p>;
+  return <p>{text}</p>;
 }
 
 /** Mount to open. */
