@@ -22,7 +22,10 @@ export function Time({ value, fallback = null, relative }: { value: TimeValue; f
   const iso = formatIsoWithOffset(value, zone);
   // Text the server sent that is not a time comes back unchanged: shown as it is, not as a <time>.
   if (iso === text) return <>{text}</>;
-  return <time dateTime={iso}>{relative ? `${relative} (${text})` : text}</time>;
+  // The machine-readable instant: the server's own string when it sent one (lossless, e.g. its
+  // nanoseconds), else ISO 8601 with the offset.
+  const dateTime = typeof value === 'string' ? value : iso;
+  return <time dateTime={dateTime}>{relative ? `${relative} (${text})` : text}</time>;
 }
 
 /** The header's switch between the browser's zone and UTC; remembered across reloads. */
