@@ -22,6 +22,7 @@ test('switching to UTC changes every page, and a reload remembers it', async ({ 
   const finished = runs.find((r) => r.mapping === QUICK_MAPPING && r.state === 'SUCCESS')!;
 
   await page.goto(`${paths.recon}?mapping=${QUICK_MAPPING}`);
+  await expect(page.getByRole('table', { name: RUNS_TABLE }).getByRole('columnheader', { name: 'Started' })).toBeVisible();
   await expect.poll(() => columnTexts(page, RUNS_TABLE, 'Started')).not.toEqual([]);
   for (const text of await columnTexts(page, RUNS_TABLE, 'Started')) expect(text).toMatch(LOCAL);
 
@@ -30,6 +31,7 @@ test('switching to UTC changes every page, and a reload remembers it', async ({ 
 
   await page.reload();
   await expect(page.getByLabel('Times in')).toHaveValue('utc');
+  await expect(page.getByRole('table', { name: RUNS_TABLE }).getByRole('columnheader', { name: 'Started' })).toBeVisible();
   await expect.poll(() => columnTexts(page, RUNS_TABLE, 'Started')).not.toEqual([]);
   for (const text of await columnTexts(page, RUNS_TABLE, 'Started')) expect(text).toMatch(UTC);
 
@@ -39,6 +41,8 @@ test('switching to UTC changes every page, and a reload remembers it', async ({ 
   await expect(page.getByText(`${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`, { exact: true }).first()).toBeVisible();
 
   await page.goto(paths.syncQueue);
+  // A lazy page: its table (and its headers) arrive with its chunk.
+  await expect(page.getByRole('table', { name: QUEUE_TABLE }).getByRole('columnheader', { name: 'Created' })).toBeVisible();
   await expect.poll(() => columnTexts(page, QUEUE_TABLE, 'Created')).not.toEqual([]);
   for (const text of await columnTexts(page, QUEUE_TABLE, 'Created')) expect(text).toMatch(UTC);
 
@@ -55,6 +59,7 @@ test('switching to UTC changes every page, and a reload remembers it', async ({ 
 test('CSV exports write times in ISO 8601 with the offset of the chosen zone', async ({ page, request }) => {
   const runs = (await listRuns(request)).filter((r) => r.mapping === QUICK_MAPPING);
   await page.goto(`${paths.recon}?mapping=${QUICK_MAPPING}`);
+  await expect(page.getByRole('table', { name: RUNS_TABLE }).getByRole('columnheader', { name: 'Started' })).toBeVisible();
   await expect.poll(() => columnTexts(page, RUNS_TABLE, 'Started')).not.toEqual([]);
 
   for (const zone of ['local', 'utc'] as const) {
