@@ -39,7 +39,7 @@ test('sign in with an access token and see the mappings; the token stays out of 
   expect(csp).toContain("script-src 'self'");
   expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
 
-  await expect(page).toHaveTitle('Sign in · IDM Sync Console');
+  await expect(page).toHaveTitle('Sign in to IDM Sync Console');
   await expect(page.getByText(`Tenant: ${new URL(authTenant).host}`)).toBeVisible();
   await signInWithToken(page, 'not-a-real-token');
   await expect(page.getByRole('alert')).toHaveText(/The tenant refused this token \(401 Unauthorized: Access Denied\)/);

@@ -95,7 +95,7 @@ test("launch and cancel a reconciliation from the mapping's page", async ({ page
   const runs = page.getByRole('region', { name: 'Recent recon runs' });
   await runs.getByRole('button', { name: 'Launch a reconciliation…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Launch a reconciliation' });
-  await expect(dialog.getByText('systemLdapAccounts_managedUser')).toBeVisible();
+  await expect(dialog.getByText('systemLdapAccounts_managedUser', { exact: true })).toBeVisible();
   await dialog.getByRole('button', { name: 'Launch' }).click();
   await expect(dialog).toBeHidden();
 

@@ -1,8 +1,10 @@
+import { usePageTitle } from '../components/use-page-title';
 import { ConfigError, EXAMPLE_CONFIG } from '../config/runtime-config';
 import './config-error-page.css';
 
 /** Shown instead of the console when config.json is missing or invalid: what is wrong, and an example. */
 export function ConfigErrorPage({ error }: { error: unknown }) {
+  usePageTitle('The console is not configured');
   const message = error instanceof Error ? error.message : String(error);
   const url = error instanceof ConfigError ? error.url : 'config.json';
   return (

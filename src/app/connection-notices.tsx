@@ -8,6 +8,7 @@
  */
 import { useQueryClient, type Query, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useFormatTime } from '../components/time';
 import { CrestError, describeError, HeldError } from '../lib/api-error';
 import { activeHolds, onHoldsChange, releaseHolds, type Hold } from '../lib/http';
 import './connection-notices.css';
@@ -144,8 +145,9 @@ function RetryNotice() {
     () => JSON.stringify(summarize(cache.getAll())),
   );
   const summary = JSON.parse(key) as RetrySummary;
+  const formatTime = useFormatTime();
   if (summary.retrying === 0 && summary.staleSince === 0) return null;
-  const time = new Date(summary.staleSince).toLocaleTimeString('en-GB');
+  const time = formatTime(summary.staleSince);
   return (
     <div className="notice notice-warn" role="status">
       {summary.retrying > 0 ? (

@@ -1,6 +1,7 @@
 import { NavLink, Outlet } from 'react-router';
 import { useFocusRescue } from '../components/focus-rescue';
 import { JumpBoxLauncher } from '../components/jump-box-launcher';
+import { TimeZoneSwitch } from '../components/time';
 import { APP_NAME } from '../components/use-page-title';
 import { paths } from '../config/paths';
 import { useSession } from '../features/auth/session';
@@ -22,6 +23,7 @@ function SessionInfo() {
   const session = useSession();
   return (
     <div className="header-end">
+      <TimeZoneSwitch />
       <span>
         Tenant: <span className="mono">{tenantLabel()}</span>
       </span>

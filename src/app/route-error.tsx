@@ -5,7 +5,7 @@ import { describeError } from '../lib/api-error';
 
 /** Catches what a page throws while rendering; the header and navigation stay usable. */
 export function RouteError() {
-  usePageTitle('Something went wrong');
+  usePageTitle('Something went wrong on this page');
   const error = useRouteError();
   const message = isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : describeError(error);
   return (

@@ -3,6 +3,8 @@
  * a {@link CrestError} that keeps every field the server sent, so pages can show the server's own
  * words instead of "Internal Error".
  */
+import { formatDateTime, getTimeZoneChoice } from './time-format';
+
 export type ApiErrorKind = 'crest' | 'malformed' | 'network' | 'offline' | 'held';
 
 export abstract class ApiError extends Error {
@@ -76,7 +78,7 @@ export class HeldError extends ApiError {
   readonly until: number;
 
   constructor(init: { status: number; until: number; serverMessage: string }) {
-    super(`The tenant asked to wait (${init.status}: ${init.serverMessage}); nothing was sent before ${new Date(init.until).toLocaleTimeString('en-GB')}.`);
+    super(`The tenant asked to wait (${init.status}: ${init.serverMessage}); nothing was sent before ${formatDateTime(init.until, getTimeZoneChoice())}.`);
     this.name = 'HeldError';
     this.status = init.status;
     this.until = init.until;

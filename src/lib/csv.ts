@@ -3,6 +3,8 @@
  * break, quotes doubled. A text field starting with =, +, - or @ gets a leading apostrophe so a
  * spreadsheet does not run server data as a formula.
  */
+import { formatIsoWithOffset, getTimeZoneChoice } from './time-format';
+
 export interface CsvColumn<T> {
   header: string;
   value: (row: T) => string | number | boolean | null | undefined;
@@ -28,4 +30,9 @@ export function downloadCsv(filename: string, csv: string): void {
   link.download = filename;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** A time in a CSV cell: ISO 8601 with the offset of the zone the user chose (what the pages show). */
+export function csvTime(value: string | number | null | undefined): string {
+  return formatIsoWithOffset(value, getTimeZoneChoice());
 }

@@ -25,7 +25,8 @@ import { RunNotices } from '../../features/recon/components/run-notices';
 import { RunProgressCell } from '../../features/recon/components/run-progress';
 import { RunStatusBadge } from '../../features/recon/components/run-status-badge';
 import { RunTrendSparkline, TRENDS_ANCHOR } from '../../features/recon/components/run-trends';
-import { formatCount, formatDuration, formatTime } from '../../features/recon/progress';
+import { formatCount, formatDuration } from '../../features/recon/progress';
+import { Time } from '../../components/time';
 import { isActive } from '../../features/recon/run-state';
 import { failuresOf, trendOf } from '../../features/recon/trends';
 import { formatAge, queueUrl, stuckFilter } from '../../features/sync-queue/sync-queue-view';
@@ -164,11 +165,10 @@ export function OverviewPage() {
               <span className="cell-lines">
                 <span>
                   <RunStatusBadge run={last} />{' '}
-                  <Link to={paths.reconRun(last._id)} title={formatTime(last.ended || last.started)}>
-                    {relative(last.ended || last.started, now) || formatTime(last.started)}
+                  <Link to={paths.reconRun(last._id)}>
+                    <Time value={last.ended || last.started} relative={relative(last.ended || last.started, now) || undefined} fallback="unknown time" />
                   </Link>
                 </span>
-                <span className="muted">{formatTime(last.ended || last.started)}</span>
                 <span>
                   {formatDuration(last.duration)}
                   {failures > 0 ? `, ${formatCount(failures)} failed` : ''}

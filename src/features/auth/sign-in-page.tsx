@@ -6,7 +6,7 @@ import { TokenForm } from './token-form';
 import './auth.css';
 
 export function SignInPage({ tenant }: { tenant: string }) {
-  usePageTitle('Sign in');
+  usePageTitle(`Sign in to ${APP_NAME}`);
   const session = useSession();
   const [error, setError] = useState<string | null>(null);
   return (

@@ -92,11 +92,3 @@ const numberFormat = new Intl.NumberFormat('en');
 export function formatCount(n: number): string {
   return numberFormat.format(n);
 }
-
-/** A timestamp as the user's local date and time; "" (still running) stays empty. */
-export function formatTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return iso;
-  return new Date(t).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
-}

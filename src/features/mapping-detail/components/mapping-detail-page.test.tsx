@@ -35,7 +35,7 @@ describe('MappingDetailPage', () => {
   it('reads a sync.json mapping from config/sync and shows properties, policies and settings', async () => {
     const user = userEvent.setup();
     const { seen } = renderPage('managedUser_systemLdapAccounts');
-    expect(await screen.findByRole('heading', { level: 1, name: 'managedUser_systemLdapAccounts' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Mapping managedUser_systemLdapAccounts' })).toBeInTheDocument();
     expect(seen).toContain('/openidm/config/sync');
     expect(seen.some((p) => p.startsWith('/openidm/config/mapping/'))).toBe(false);
     expect(screen.getByText(/^Configured in/)).toHaveTextContent('Configured in config/sync as sync/managedUser_systemLdapAccounts');
@@ -74,7 +74,7 @@ describe('MappingDetailPage', () => {
 
   it('reads a per-file mapping from config/mapping/<name>', async () => {
     const { seen } = renderPage('managedAlpha_user_managedBravo_user');
-    expect(await screen.findByRole('heading', { level: 1, name: 'managedAlpha_user_managedBravo_user' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Mapping managedAlpha_user_managedBravo_user' })).toBeInTheDocument();
     expect(seen).toContain('/openidm/config/mapping/managedAlpha_user_managedBravo_user');
     expect(screen.getByText(/^Configured in/)).toHaveTextContent(
       'Configured in config/mapping/managedAlpha_user_managedBravo_user as mapping/managedAlpha_user_managedBravo_user',
@@ -120,7 +120,7 @@ describe('MappingDetailPage', () => {
   ] as const)('%s: finds %s wherever the server keeps it (%s)', async (profile, name, where) => {
     resetTenant({ profile });
     renderPage(name);
-    expect(await screen.findByRole('heading', { level: 1, name })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: `Mapping ${name}` })).toBeInTheDocument();
     expect(screen.getByText(/^(Configured in|Read from)/)).toHaveTextContent(where);
     // The whole configuration, wherever it came from: all 13 situations and their policies.
     expect(within(section('Situation policies')).getAllByRole('rowheader')).toHaveLength(13);

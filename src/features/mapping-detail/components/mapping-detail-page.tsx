@@ -140,8 +140,8 @@ export function MappingDetailPage({ reconPanel, queueUrl }: MappingDetailPagePro
     const notFound = query.error instanceof CrestError && query.error.status === 404;
     return (
       <section className="page" aria-labelledby="mapping-heading">
-        <h1 id="mapping-heading" className="mono">
-          {name}
+        <h1 id="mapping-heading">
+          Mapping <span className="mono">{name}</span>
         </h1>
         <ErrorState
           title={notFound ? 'No such mapping' : 'The mapping could not be loaded'}
@@ -171,8 +171,8 @@ export function MappingDetailPage({ reconPanel, queueUrl }: MappingDetailPagePro
         <p className="breadcrumb">
           <Link to={paths.mappings}>Mappings</Link> ›
         </p>
-        <h1 id="mapping-heading" className="mono">
-          {config.name}
+        <h1 id="mapping-heading">
+          Mapping <span className="mono">{config.name}</span>
         </h1>
         {config.displayName ? <p className="page-lede">{config.displayName}</p> : null}
         <p className="mapping-ends">

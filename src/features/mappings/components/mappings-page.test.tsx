@@ -38,6 +38,18 @@ describe('MappingsPage', () => {
     expect(within(rows[0]!).getByRole('link', { name: 'systemHrdb_managedUser' })).toHaveAttribute('href', '/mappings/systemHrdb_managedUser');
   });
 
+  it('says in visible words which route is not ready, with no tooltip needed', async () => {
+    const down = getTenant().mappings.find((m) => !m.sourceRouteReady)!;
+    expect(down).toBeDefined();
+    renderMappings(`/mappings?by=name&match=eq&value=${down.name}`);
+    const table = await screen.findByRole('table', { name: 'Mappings in processing order' });
+    const row = within(table).getAllByRole('row')[1]!;
+    const badge = within(row).getByText(`Not ready: ${down.source} not registered`);
+    expect(badge).not.toHaveAttribute('title');
+    if (down.targetRouteReady) expect(within(row).getByText('Ready')).toBeInTheDocument();
+    else expect(within(row).getByText(`Not ready: ${down.target} not registered`)).toBeInTheDocument();
+  });
+
   it('says so when the tenant has no mappings at all, differently from no match', async () => {
     getTenant().mappings = [];
     renderMappings();

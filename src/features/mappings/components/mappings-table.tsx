@@ -5,13 +5,14 @@ import { DataTable, type CoreFeatures } from '../../../components/data-table';
 import { paths } from '../../../config/paths';
 import type { MappingSummary } from '../api/schemas';
 
-function RouteReady({ ready, side }: { ready: boolean | undefined; side: string }) {
+/**
+ * Whether the server has the route to the mapping's source or target (its connector or managed
+ * object type) registered, said in visible words: a tooltip alone reaches neither keyboard nor
+ * touch users.
+ */
+function RouteReady({ ready, resource }: { ready: boolean | undefined; resource: string }) {
   if (ready === undefined) return <span className="muted">unknown</span>;
-  return (
-    <span className={ready ? 'badge badge-ok' : 'badge badge-warn'} title={`${side} route ${ready ? 'is registered' : 'is not registered'}`}>
-      {ready ? 'Ready' : 'Not ready'}
-    </span>
-  );
+  return ready ? <span className="badge badge-ok">Ready</span> : <span className="badge badge-warn">{`Not ready: ${resource} not registered`}</span>;
 }
 
 const helper = createColumnHelper<CoreFeatures, MappingSummary & { position: number }>();
@@ -29,8 +30,8 @@ const columns = helper.columns([
   helper.accessor('source', { header: 'Source', cell: (info) => <span className="mono">{info.getValue()}</span> }),
   helper.display({ id: 'arrow', header: () => <span className="visually-hidden">direction</span>, cell: () => <span aria-label="to">→</span> }),
   helper.accessor('target', { header: 'Target', cell: (info) => <span className="mono">{info.getValue()}</span> }),
-  helper.accessor('sourceRouteReady', { header: 'Source route', cell: (info) => <RouteReady ready={info.getValue()} side="Source" /> }),
-  helper.accessor('targetRouteReady', { header: 'Target route', cell: (info) => <RouteReady ready={info.getValue()} side="Target" /> }),
+  helper.accessor('sourceRouteReady', { header: 'Source route', cell: (info) => <RouteReady ready={info.getValue()} resource={info.row.original.source} /> }),
+  helper.accessor('targetRouteReady', { header: 'Target route', cell: (info) => <RouteReady ready={info.getValue()} resource={info.row.original.target} /> }),
 ]);
 
 export function MappingsTable({ mappings, offset, busy }: { mappings: MappingSummary[]; offset: number; busy: boolean }) {

@@ -20,6 +20,7 @@ import {
   listAssociationSummaries,
   listReconRuns,
   readAssociationSummary,
+  readMappingChoice,
   readReconRun,
   searchMappings,
   type RecordReport,
@@ -107,6 +108,13 @@ export interface RunReports {
   unreadable: number;
 }
 
+/**
+ * A tenant without `recon/assoc` (a 404 for the list itself) keeps no per-record reports: the list
+ * then marks no run, and says nothing. Saying it on every load of the list would be noise; a run's
+ * own page says it, once, where its report is asked for.
+ */
+const NO_REPORTS: RunReports = { kinds: {}, complete: true, unreadable: 0 };
+
 export const reconQueries = {
   all: () => ['recon'] as const,
   lists: () => [...reconQueries.all(), 'list'] as const,
@@ -138,7 +146,13 @@ export const reconQueries = {
         let cookie: string | undefined;
         let unreadable = 0;
         for (let page = 0; page < REPORT_PAGES; page++) {
-          const answer = await listAssociationSummaries(cookie, signal);
+          let answer;
+          try {
+            answer = await listAssociationSummaries(cookie, signal);
+          } catch (error) {
+            if (page === 0 && isNoReport(error)) return NO_REPORTS;
+            throw error;
+          }
           for (const summary of answer.result) kinds[summary._id] = summary.isAnalysis === true || summary.isAnalysis === 'true' ? 'analysis' : 'report';
           unreadable += answer.unreadable?.length ?? 0;
           cookie = answer.pagedResultsCookie ?? undefined;
@@ -202,6 +216,13 @@ export const reconQueries = {
       initialPageParam: undefined as string | undefined,
       getNextPageParam: (page) => page.pagedResultsCookie ?? undefined,
       staleTime: Infinity,
+    }),
+  /** One mapping's source and target; a mapping's target does not change while the dialog is open. */
+  mappingChoice: (name: string) =>
+    queryOptions({
+      queryKey: [...reconQueries.all(), 'mapping-choice', name] as const,
+      queryFn: ({ signal }) => readMappingChoice(name, signal),
+      staleTime: 5 * 60_000,
     }),
   mappingChoices: (prefix: string) =>
     infiniteQueryOptions({

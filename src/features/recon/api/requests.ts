@@ -1,7 +1,7 @@
 import { CrestError } from '../../../lib/api-error';
 import { pagingParams, queryResultSchema } from '../../../lib/crest-query';
 import { request, segment } from '../../../lib/http';
-import { printFilter, sw } from '../../../lib/query-filter';
+import { eq, printFilter, sw } from '../../../lib/query-filter';
 import {
   associationEntrySchema,
   associationSummarySchema,
@@ -106,6 +106,17 @@ export function listAssociationEntries(reconId: string, filter: string, cookie: 
 
 export function cancelRecon(id: string) {
   return request({ method: 'POST', path: `recon/${segment(id)}`, query: { _action: 'cancel' }, schema: cancelResultSchema });
+}
+
+/** The mapping of that exact name (its source and target), for the launch dialog's wording; null when none. */
+export async function readMappingChoice(name: string, signal?: AbortSignal) {
+  const answer = await request({
+    path: 'sync/mappings',
+    query: { _queryFilter: printFilter(eq('/name', name)), _pageSize: 1 },
+    schema: queryResultSchema(mappingChoiceSchema),
+    signal,
+  });
+  return answer.result[0] ?? null;
 }
 
 export const MAPPING_PICKER_PAGE_SIZE = 20;

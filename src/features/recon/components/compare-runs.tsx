@@ -3,7 +3,8 @@
  * rows that differ marked in words and colour.
  */
 import type { ReconRun } from '../api/schemas';
-import { formatCount, formatTime } from '../progress';
+import { useFormatTime } from '../../../components/time';
+import { formatCount } from '../progress';
 import { SITUATIONS } from '../run-state';
 import '../recon.css';
 
@@ -53,6 +54,7 @@ function CompareTable({ caption, keys, left, right }: { caption: string; keys: s
 }
 
 export function CompareRuns({ run, other }: { run: ReconRun; other: ReconRun }) {
+  const formatTime = useFormatTime();
   const situationKeys = [
     ...new Set([...SITUATIONS.map((s) => s.name), ...Object.keys(run.situationSummary ?? {}), ...Object.keys(other.situationSummary ?? {})]),
   ];

@@ -15,6 +15,7 @@ import { reconQueries } from '../api/queries';
 import { isActive, statusLabel } from '../run-state';
 import { MappingPicker } from './mapping-picker';
 import { ModalDialog } from '../../../components/modal-dialog';
+import { Time } from '../../../components/time';
 import { unavailableWhile, useSingleFlight } from '../../../lib/use-single-flight';
 import '../recon.css';
 
@@ -29,6 +30,60 @@ export interface LaunchReconDialogProps {
   onLaunched?: (run: LaunchedRun) => void;
   /** Preselected mapping; the user may still choose another. */
   mapping?: string;
+}
+
+/** The submit button says what it will do: a full run, an analysis, or one entry, and of what. */
+function launchLabel(mapping: string, scope: 'full' | 'byId', report: RecordReport, sourceId: string): string {
+  if (!mapping) return 'Launch';
+  if (scope === 'byId') return sourceId ? `Launch run for ${sourceId}` : 'Launch run for one entry';
+  return report === 'analyze' ? `Launch analysis of ${mapping}` : `Launch full run of ${mapping}`;
+}
+
+/**
+ * What the launch will do to the target, in words, before it is sent. Whether a full run changes
+ * anything depends on the mapping's policies (one that sets every situation to ASYNC, IGNORE,
+ * REPORT or NOREPORT changes nothing), which this dialog does not read: it says so rather than
+ * guess. Only an analysis is certain to change nothing (the server's `analyze=true`).
+ */
+function LaunchEffect({
+  mapping,
+  target,
+  scope,
+  report,
+  sourceId,
+}: {
+  mapping: string;
+  target: string | undefined;
+  scope: 'full' | 'byId';
+  report: RecordReport;
+  sourceId: string;
+}) {
+  const where = target ? <strong className="mono">{target}</strong> : 'its target';
+  // Plain text: the chosen mapping is already shown, as the one element that names it, above.
+  const name = mapping;
+  let text;
+  if (scope === 'full' && report === 'analyze') {
+    text = (
+      <>
+        An analysis reads every source and target entry of {name} and reports what each would get: it changes nothing in {where}.
+      </>
+    );
+  } else {
+    text = (
+      <>
+        {scope === 'byId' ? (
+          <>
+            This applies the policies of {name} to the source entry {sourceId ? <strong className="mono">{sourceId}</strong> : 'you name'} only
+          </>
+        ) : (
+          <>A full run applies the policies of {name} to every source and target entry</>
+        )}{' '}
+        and may create, update, delete or unlink objects in {where}. It changes nothing only if every situation's action is ASYNC, IGNORE, REPORT or NOREPORT;
+        this dialog does not check the mapping's policies (its page shows them).
+      </>
+    );
+  }
+  return <p>{text}</p>;
 }
 
 /** Mount to open. */
@@ -49,6 +104,11 @@ export function LaunchReconDialog({ onClose, onLaunched, mapping: preselected }:
   const once = useSingleFlight();
 
   const activeRun = mapping ? runs.data?.runs.find((run) => run.mapping === mapping && isActive(run)) : undefined;
+  // The chosen mapping's target, to name what a run may change.
+  const chosen = useQuery({ ...reconQueries.mappingChoice(mapping), enabled: Boolean(mapping) });
+  const target = chosen.data?.target;
+  const trimmedId = sourceId.trim();
+  const action = launchLabel(mapping, scope, report, trimmedId);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -141,10 +201,13 @@ export function LaunchReconDialog({ onClose, onLaunched, mapping: preselected }:
           </fieldset>
         ) : null}
 
+        {mapping ? <LaunchEffect mapping={mapping} target={target} scope={scope} report={report} sourceId={trimmedId} /> : null}
+
         {activeRun ? (
           <div className="notice notice-warn" role="alert">
             <strong className="mono">{mapping}</strong> already has a run in progress ({statusLabel(activeRun).toLowerCase()}, started{' '}
-            {activeRun.started ? new Date(activeRun.started).toLocaleTimeString('en-GB') : 'at an unknown time'}).{' '}
+            <Time value={activeRun.started} fallback="at an unknown time" />
+            ).{' '}
             <Link to={paths.reconRun(activeRun._id)} onClick={onClose}>
               See that run
             </Link>
@@ -158,7 +221,7 @@ export function LaunchReconDialog({ onClose, onLaunched, mapping: preselected }:
           {/* Busy: aria-disabled, so the button just pressed keeps the focus (the submit handler and
               useSingleFlight refuse a second launch). */}
           <button type="submit" className="button-primary" disabled={!mapping || Boolean(activeRun)} {...unavailableWhile(launch.isPending)}>
-            {launch.isPending ? 'Launching…' : 'Launch'}
+            {launch.isPending ? 'Launching…' : action}
           </button>
           <button type="button" {...unavailableWhile(launch.isPending, onClose)}>
             Close

@@ -28,7 +28,7 @@ describe('MappingReconPanel', () => {
     await user.click(await screen.findByRole('button', { name: 'Launch a reconciliation…' }));
     const dialog = screen.getByRole('dialog', { name: 'Launch a reconciliation' });
     expect(within(dialog).getByText(QUICK_MAPPING)).toBeInTheDocument();
-    await user.click(within(dialog).getByRole('button', { name: 'Launch' }));
+    await user.click(within(dialog).getByRole('button', { name: `Launch full run of ${QUICK_MAPPING}` }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(posts).toEqual([`?_action=recon&mapping=${QUICK_MAPPING}`]);
     expect(await screen.findByText('Running', { selector: '.badge' })).toBeInTheDocument();

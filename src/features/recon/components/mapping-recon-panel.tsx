@@ -7,7 +7,8 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorState, LoadingState } from '../../../components/states';
 import { paths } from '../../../config/paths';
-import { formatDuration, formatTime } from '../progress';
+import { Time } from '../../../components/time';
+import { formatDuration } from '../progress';
 import { reconUrl } from '../recon-view';
 import { isActive, stageText } from '../run-state';
 import { CancelReconButton } from './cancel-recon-button';
@@ -62,7 +63,9 @@ export function MappingReconPanel({ mapping, limit = 5 }: { mapping: string; lim
               {recent.map((run) => (
                 <tr key={run._id}>
                   <td>
-                    <Link to={paths.reconRun(run._id)}>{formatTime(run.started) || run._id}</Link>
+                    <Link to={paths.reconRun(run._id)}>
+                      <Time value={run.started} fallback={run._id} />
+                    </Link>
                   </td>
                   <td>
                     <RunStatusBadge run={run} />

@@ -10,6 +10,7 @@ import { server } from '../../../../mocks/node';
 import { QUICK_MAPPING, SEEDED_ACTIVE_MAPPING } from '../../../../mocks/recon/seed';
 import { getTenant, resetTenant } from '../../../../mocks/tenant';
 import { TEST_TENANT_URL } from '../../../testing/setup-tests';
+import { paths } from '../../../config/paths';
 import { renderRecon } from '../test-utils';
 
 function recordRequests() {
@@ -63,7 +64,11 @@ describe('Recon page', () => {
     const rows = await dataRows();
     expect(rows.length).toBeGreaterThan(5);
     const first = rows[0]!;
-    expect(within(first).getByRole('link', { name: SEEDED_ACTIVE_MAPPING })).toHaveAttribute('href', `/mappings/${SEEDED_ACTIVE_MAPPING}`);
+    // The mapping's name opens the run, named for the run it opens and how it stands.
+    const runLink = within(first).getByRole('link', { name: new RegExp(`^Run \\S+ of ${SEEDED_ACTIVE_MAPPING}, running$`) });
+    expect(runLink).toHaveTextContent(SEEDED_ACTIVE_MAPPING);
+    const runId = /^Run (\S+) of/.exec(runLink.getAttribute('aria-label')!)![1]!;
+    expect(runLink).toHaveAttribute('href', paths.reconRun(runId));
     expect(within(first).getByText('Running')).toBeInTheDocument();
     expect(within(first).getByRole('progressbar')).toBeInTheDocument();
     expect(screen.getByText(/42 runs · 1 active, updating live/)).toBeInTheDocument();
@@ -79,7 +84,7 @@ describe('Recon page', () => {
     await user.type(within(dialog).getByLabelText('Find by the start of its name'), QUICK_MAPPING);
     await searched(dialog, QUICK_MAPPING);
     await user.click(await within(dialog).findByRole('radio', { name: new RegExp(`^${QUICK_MAPPING}`) }));
-    await user.click(within(dialog).getByRole('button', { name: 'Launch' }));
+    await user.click(within(dialog).getByRole('button', { name: `Launch full run of ${QUICK_MAPPING}` }));
     await screen.findByText(/Started a reconciliation of/);
     // Move the tenant's clock past the run's end rather than wait for it.
     getTenant().recon.clock.advance(60_000);
@@ -168,14 +173,14 @@ describe('Recon page', () => {
     expect(await within(dialog).findByText('3 mappings starting with “systemHrdb”')).toBeInTheDocument();
     expect(seen.some((r) => r.url.searchParams.get('_queryFilter') === '/name sw "systemHrdb"')).toBe(true);
     await user.click(within(dialog).getByRole('radio', { name: new RegExp(`^${QUICK_MAPPING}`) }));
-    await user.click(within(dialog).getByRole('button', { name: 'Launch' }));
+    await user.click(within(dialog).getByRole('button', { name: `Launch full run of ${QUICK_MAPPING}` }));
 
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     const launches = seen.filter((r) => r.method === 'POST');
     expect(launches.map((r) => r.url.search)).toEqual([`?_action=recon&mapping=${QUICK_MAPPING}`]);
     expect(screen.getByText(/Started a reconciliation of/)).toHaveTextContent(`Started a reconciliation of ${QUICK_MAPPING}. Follow the run`);
     const rows = await dataRows();
-    expect(within(rows[0]!).getByRole('link', { name: QUICK_MAPPING })).toBeInTheDocument();
+    expect(within(rows[0]!).getByRole('link', { name: new RegExp(`^Run .+ of ${QUICK_MAPPING}, running$`) })).toHaveTextContent(QUICK_MAPPING);
     expect(within(rows[0]!).getByText('Running')).toBeInTheDocument();
   });
 
@@ -190,10 +195,10 @@ describe('Recon page', () => {
     await searched(dialog, 'systemHrdb');
     await user.click(await within(dialog).findByRole('radio', { name: new RegExp(`^${QUICK_MAPPING}`) }));
     await user.click(within(dialog).getByRole('radio', { name: 'One source entry, by its id' }));
-    await user.click(within(dialog).getByRole('button', { name: 'Launch' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Launch run for one entry' }));
     expect(within(dialog).getByText('Enter the id of the source entry to reconcile.')).toBeInTheDocument();
     await user.type(within(dialog).getByLabelText('Source entry id'), 'emp 42/x');
-    await user.click(within(dialog).getByRole('button', { name: 'Launch' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Launch run for emp 42/x' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     const launch = seen.find((r) => r.method === 'POST')!;
     expect(Object.fromEntries(launch.url.searchParams)).toEqual({ _action: 'reconById', mapping: QUICK_MAPPING, id: 'emp 42/x', ids: 'emp 42/x' });
@@ -210,7 +215,7 @@ describe('Recon page', () => {
     await user.click(await within(dialog).findByRole('radio', { name: new RegExp(`^${SEEDED_ACTIVE_MAPPING}`) }));
     // The dialog reads the runs list afresh as it opens: the warning shows once that answer is in.
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(`${SEEDED_ACTIVE_MAPPING} already has a run in progress`);
-    expect(within(dialog).getByRole('button', { name: 'Launch' })).toBeDisabled();
+    expect(within(dialog).getByRole('button', { name: `Launch full run of ${SEEDED_ACTIVE_MAPPING}` })).toBeDisabled();
   });
 
   it("shows the server's message when the launch is refused", async () => {
@@ -228,7 +233,7 @@ describe('Recon page', () => {
     try {
       await waitFor(() => expect(client.isFetching()).toBe(0));
       await fetch(`${TEST_TENANT_URL}/openidm/recon?_action=recon&mapping=${QUICK_MAPPING}`, { method: 'POST' });
-      await user.click(within(dialog).getByRole('button', { name: 'Launch' }));
+      await user.click(within(dialog).getByRole('button', { name: `Launch full run of ${QUICK_MAPPING}` }));
       const alert = await within(dialog).findByRole('alert');
       expect(alert).toHaveTextContent('The reconciliation could not be launched');
       expect(alert).toHaveTextContent(`A reconciliation of mapping ${QUICK_MAPPING} is already running`);
@@ -238,5 +243,81 @@ describe('Recon page', () => {
     }
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it("shows each run's succeeded and failed record counts as columns, as the server sent them", async () => {
+    const answer = (await (await fetch(`${TEST_TENANT_URL}/openidm/recon`)).json()) as {
+      reconciliations: { _id: string; statusSummary?: { SUCCESS: number; FAILURE: number } }[];
+    };
+    const summaries = new Map(answer.reconciliations.map((r) => [r._id, r.statusSummary]));
+    renderRecon('/recon?state=SUCCESS');
+    const rows = await dataRows();
+    const headers = within(await table())
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
+    expect(headers.slice(0, 4)).toEqual(['Run of mapping', 'State', 'Succeeded', 'Failed']);
+    let withFailures = 0;
+    for (const row of rows) {
+      const id = /^Run (\S+) of /.exec(within(row).getAllByRole('link')[0]!.getAttribute('aria-label')!)![1]!;
+      const summary = summaries.get(id)!;
+      const cells = within(row).getAllByRole('cell');
+      expect(cells[2]).toHaveTextContent(new RegExp(`^${summary.SUCCESS.toLocaleString('en')}$`));
+      expect(cells[3]).toHaveTextContent(new RegExp(`^${summary.FAILURE.toLocaleString('en')}$`));
+      if (summary.FAILURE > 0) withFailures++;
+    }
+    expect(withFailures).toBeGreaterThan(0);
+  });
+
+  it('a tenant without recon/assoc: the list loads without an error about it and marks no report', async () => {
+    const seen = recordRequests();
+    server.use(
+      http.get(`${TEST_TENANT_URL}/openidm/recon/assoc`, () =>
+        HttpResponse.json({ code: 404, reason: 'Not Found', message: 'Resource recon/assoc not found' }, { status: 404 }),
+      ),
+    );
+    renderRecon('/recon');
+    await dataRows();
+    await waitFor(() => expect(seen.some((r) => r.url.pathname === '/openidm/recon/assoc')).toBe(true));
+    await waitFor(() => expect(screen.queryByText(/^\d+ runs/)).toBeInTheDocument());
+    expect(screen.queryByText(/recon\/assoc not found/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/could not be checked/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /^(Analysis|Per-record report) of the run of / })).not.toBeInTheDocument();
+    // Asked once for this load, not retried.
+    expect(seen.filter((r) => r.url.pathname === '/openidm/recon/assoc')).toHaveLength(1);
+  });
+
+  it('says what a launch does to the named target, and the button says which launch', async () => {
+    const user = userEvent.setup();
+    const target = getTenant().mappings.find((m) => m.name === QUICK_MAPPING)!.target;
+    renderRecon('/recon');
+    await table();
+    await user.click(screen.getByRole('button', { name: 'Launch a reconciliation…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Launch a reconciliation' });
+    expect(within(dialog).getByRole('button', { name: 'Launch' })).toBeDisabled();
+    await user.type(within(dialog).getByLabelText('Find by the start of its name'), 'systemHrdb');
+    await searched(dialog, 'systemHrdb');
+    await user.click(await within(dialog).findByRole('radio', { name: new RegExp(`^${QUICK_MAPPING}`) }));
+
+    // The target is named once the mapping's lookup answers ("its target" until then).
+    const effect = await within(dialog).findByText(/^A full run applies the policies of/);
+    await waitFor(() =>
+      expect(effect).toHaveTextContent(
+        `A full run applies the policies of ${QUICK_MAPPING} to every source and target entry and may create, update, delete or unlink objects in ${target}.`,
+      ),
+    );
+    expect(within(dialog).getByText(/this dialog does not check the mapping's policies/)).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: `Launch full run of ${QUICK_MAPPING}` })).toBeEnabled();
+
+    await user.click(within(dialog).getByRole('radio', { name: /^Analysis only/ }));
+    expect(within(dialog).getByRole('button', { name: `Launch analysis of ${QUICK_MAPPING}` })).toBeEnabled();
+    expect(within(dialog).getByText(/and reports what each would get: it changes nothing in/)).toHaveTextContent(`it changes nothing in ${target}.`);
+
+    await user.click(within(dialog).getByRole('radio', { name: 'One source entry, by its id' }));
+    expect(within(dialog).getByRole('button', { name: 'Launch run for one entry' })).toBeInTheDocument();
+    await user.type(within(dialog).getByLabelText('Source entry id'), 'emp-7');
+    expect(within(dialog).getByRole('button', { name: 'Launch run for emp-7' })).toBeEnabled();
+    expect(within(dialog).getByText(/to the source entry/)).toHaveTextContent(
+      `This applies the policies of ${QUICK_MAPPING} to the source entry emp-7 only and may create, update, delete or unlink objects in ${target}.`,
+    );
   });
 });

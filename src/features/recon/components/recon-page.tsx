@@ -9,6 +9,7 @@ import { useId, useMemo, useState } from 'react';
 import { reconQueries, REPORT_PAGES } from '../api/queries';
 import { SUMMARY_PAGE_SIZE } from '../api/requests';
 import { describeError } from '../../../lib/api-error';
+import { csvTime } from '../../../lib/csv';
 import { useSearchParams } from 'react-router';
 import { ListState } from '../../../components/list-state';
 import { usePageTitle } from '../../../components/use-page-title';
@@ -27,8 +28,8 @@ const RUN_CSV_COLUMNS = [
   { header: 'mapping', value: (r: ReconRun) => r.mapping },
   { header: 'state', value: (r: ReconRun) => r.state },
   { header: 'stage', value: (r: ReconRun) => r.stage },
-  { header: 'started', value: (r: ReconRun) => r.started },
-  { header: 'ended', value: (r: ReconRun) => r.ended },
+  { header: 'started', value: (r: ReconRun) => csvTime(r.started) },
+  { header: 'ended', value: (r: ReconRun) => csvTime(r.ended) },
   { header: 'duration', value: (r: ReconRun) => r.duration },
   { header: 'succeeded', value: (r: ReconRun) => r.statusSummary?.SUCCESS },
   { header: 'failed', value: (r: ReconRun) => r.statusSummary?.FAILURE },
@@ -36,7 +37,7 @@ const RUN_CSV_COLUMNS = [
 ];
 
 export function ReconPage() {
-  usePageTitle('Recon runs');
+  usePageTitle('Reconciliation runs');
   const id = useId();
   const [searchParams, setSearchParams] = useSearchParams();
   const view = useMemo(() => readReconView(searchParams), [searchParams]);

@@ -4,11 +4,12 @@
  */
 import { createColumnHelper } from '@tanstack/react-table';
 import { Link } from 'react-router';
+import { Time, useFormatTime } from '../../../components/time';
 import { VirtualTable, type VirtualTableFeatures } from '../../../components/virtual-table';
 import { paths } from '../../../config/paths';
 import type { ReconRun } from '../api/schemas';
-import { formatDuration, formatTime } from '../progress';
-import { isActive, stageText } from '../run-state';
+import { formatCount, formatDuration } from '../progress';
+import { isActive, stageText, statusLabel } from '../run-state';
 import { CancelReconButton } from './cancel-recon-button';
 import { RunProgressCell } from './run-progress';
 import { RunStatusBadge } from './run-status-badge';
@@ -19,48 +20,56 @@ export type ListedRun = ReconRun & { report?: 'report' | 'analysis' | undefined 
 
 const helper = createColumnHelper<VirtualTableFeatures, ListedRun>();
 
+/** One of the run's record counts (statusSummary), or a dash when the server has not sent it. */
+function StatusCount({ run, status }: { run: ReconRun; status: 'SUCCESS' | 'FAILURE' }) {
+  const n = run.statusSummary?.[status];
+  if (n === undefined) return <span className="muted">—</span>;
+  return status === 'FAILURE' && n > 0 ? <strong>{formatCount(n)}</strong> : <>{formatCount(n)}</>;
+}
+
+function ReportLink({ run, kind }: { run: ListedRun; kind: 'report' | 'analysis' }) {
+  const formatTime = useFormatTime();
+  return (
+    <Link
+      to={{ pathname: paths.reconRun(run._id), hash: '#records' }}
+      aria-label={`${kind === 'analysis' ? 'Analysis' : 'Per-record report'} of the run of ${run.mapping} started ${formatTime(run.started) || 'at an unknown time'}`}
+    >
+      {kind === 'analysis' ? 'Analysis' : 'Report'}
+    </Link>
+  );
+}
+
+// Triage order: which run, its state, how many records succeeded and failed, then the details. The
+// mapping's name opens the run, with one accessible name per row that says which run and how it
+// stands; the state comes second so that it stays in view when a narrow screen scrolls the rest.
 const columns = helper.columns([
-  helper.accessor('started', {
-    header: 'Started',
-    cell: (info) => (
-      <Link
-        to={paths.reconRun(info.row.original._id)}
-        aria-label={`Run of ${info.row.original.mapping} started ${formatTime(info.getValue()) || 'at an unknown time'}`}
-      >
-        {formatTime(info.getValue()) || 'unknown'}
-      </Link>
-    ),
-  }),
   helper.accessor('mapping', {
-    header: 'Mapping',
-    cell: (info) => (
-      <Link className="mono" to={paths.mapping(info.getValue())}>
-        {info.getValue()}
-      </Link>
-    ),
+    header: 'Run of mapping',
+    cell: (info) => {
+      const run = info.row.original;
+      return (
+        <Link className="mono" to={paths.reconRun(run._id)} aria-label={`Run ${run._id} of ${run.mapping}, ${statusLabel(run).toLowerCase()}`}>
+          {run.mapping}
+        </Link>
+      );
+    },
   }),
   helper.accessor('state', { header: 'State', cell: (info) => <RunStatusBadge run={info.row.original} /> }),
-  helper.display({ id: 'stage', header: 'Stage', cell: (info) => stageText(info.row.original) }),
+  helper.display({ id: 'succeeded', header: 'Succeeded', cell: (info) => <StatusCount run={info.row.original} status="SUCCESS" /> }),
+  helper.display({ id: 'failed', header: 'Failed', cell: (info) => <StatusCount run={info.row.original} status="FAILURE" /> }),
+  helper.accessor('started', { header: 'Started', cell: (info) => <Time value={info.getValue()} fallback="unknown" /> }),
   helper.display({ id: 'progress', header: 'Progress', cell: (info) => <RunProgressCell run={info.row.original} /> }),
+  helper.display({ id: 'stage', header: 'Stage', cell: (info) => stageText(info.row.original) }),
   helper.accessor('ended', {
     header: 'Ended',
-    cell: (info) => formatTime(info.getValue()) || (isActive(info.row.original) ? <span className="muted">running</span> : ''),
+    cell: (info) => <Time value={info.getValue()} fallback={isActive(info.row.original) ? <span className="muted">running</span> : ''} />,
   }),
   helper.accessor('duration', { header: 'Duration', cell: (info) => formatDuration(info.getValue()) }),
   helper.accessor('report', {
     header: 'Records',
     cell: (info) => {
       const kind = info.getValue();
-      if (!kind) return null;
-      const run = info.row.original;
-      return (
-        <Link
-          to={{ pathname: paths.reconRun(run._id), hash: '#records' }}
-          aria-label={`${kind === 'analysis' ? 'Analysis' : 'Per-record report'} of the run of ${run.mapping} started ${formatTime(run.started) || 'at an unknown time'}`}
-        >
-          {kind === 'analysis' ? 'Analysis' : 'Report'}
-        </Link>
-      );
+      return kind ? <ReportLink run={info.row.original} kind={kind} /> : null;
     },
   }),
   helper.display({

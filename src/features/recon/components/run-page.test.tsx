@@ -21,6 +21,29 @@ function finishedRun(mapping = QUICK_MAPPING) {
 }
 
 describe('Recon run page', () => {
+  it('hides the situations with no entries when asked, in the URL, and says how many it hid', async () => {
+    const user = userEvent.setup();
+    const run = finishedRun();
+    const { router } = renderRecon(`/recon/${run.id}`);
+    const chart = await screen.findByRole('table', { name: 'Situations found' });
+    const rows = within(chart).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(13);
+    const empty = rows.filter((row) => within(row).getAllByRole('cell')[0]!.textContent === '0').length;
+    expect(empty).toBeGreaterThan(1);
+    expect(empty).toBeLessThan(13);
+
+    await user.click(screen.getByRole('checkbox', { name: 'Hide situations with no entries' }));
+    expect(router.state.location.search).toBe('?hideEmpty=1');
+    const shorter = screen.getByRole('table', { name: `Situations found (${empty} situations with no entries hidden)` });
+    const shown = within(shorter).getAllByRole('row').slice(1);
+    expect(shown).toHaveLength(13 - empty);
+    for (const row of shown) expect(within(row).getAllByRole('cell')[0]).not.toHaveTextContent(/^0$/);
+
+    await user.click(screen.getByRole('checkbox', { name: 'Hide situations with no entries' }));
+    expect(router.state.location.search).toBe('');
+    expect(within(screen.getByRole('table', { name: 'Situations found' })).getAllByRole('row')).toHaveLength(14);
+  });
+
   it('shows unknown totals as indeterminate bars, never 0%', async () => {
     const id = await launch(LONG_MAPPING);
     renderRecon(`/recon/${id}`);

@@ -13,7 +13,7 @@ import { paths } from '../../../config/paths';
 import { useRouteParams } from '../../../config/use-route-params';
 import { reconQueries } from '../api/queries';
 import type { ReconRun } from '../api/schemas';
-import { estimateTimeLeft, formatCount, formatDuration, formatTime, phaseCountOf, remainingInPhase, throughput } from '../progress';
+import { estimateTimeLeft, formatCount, formatDuration, phaseCountOf, remainingInPhase, throughput } from '../progress';
 import { currentPhase, isActive, stageText } from '../run-state';
 import { stalledFor, type WatchedRun } from '../watch';
 import { CancelReconButton } from './cancel-recon-button';
@@ -24,6 +24,7 @@ import { PHASE_LABELS, PhaseProgress, ProgressAnnouncer } from './run-progress';
 import { noRecordsText, recordsLink, RunRecords } from './run-records';
 import { useRunReport } from '../api/run-report';
 import { useReconRun } from '../api/use-recon-run';
+import { Time, useFormatTime } from '../../../components/time';
 import { RunStatusBadge } from './run-status-badge';
 import { SituationChart } from './situation-chart';
 import '../recon.css';
@@ -31,7 +32,7 @@ import '../recon.css';
 export function ReconRunPage() {
   const { id } = useRouteParams('reconRun');
   const query = useReconRun(id);
-  usePageTitle(query.data ? `Run of ${query.data.run.mapping}` : 'Recon run');
+  usePageTitle(query.data ? `Run of ${query.data.run.mapping}` : 'Reconciliation run');
 
   return (
     <section className="page recon-run-page" aria-labelledby="run-heading">
@@ -66,13 +67,23 @@ export function ReconRunPage() {
   );
 }
 
+const HIDE_EMPTY_PARAM = 'hideEmpty';
+
 function RunDetails({ watch, refreshError }: { watch: WatchedRun; refreshError: unknown }) {
   const { run } = watch;
   const active = isActive(run);
   // The same query as the Records section: a finished run's counts link to its records.
   const report = useRunReport(run);
   const hasReport = report.data?.status === 'kept';
-  const [searchParams] = useSearchParams();
+  const [searchParams, setSearchParams] = useSearchParams();
+  // In the URL, so a reload or a shared link keeps the shorter table.
+  const hideEmpty = searchParams.get(HIDE_EMPTY_PARAM) === '1';
+  function toggleHideEmpty(hide: boolean) {
+    const params = new URLSearchParams(searchParams);
+    if (hide) params.set(HIDE_EMPTY_PARAM, '1');
+    else params.delete(HIDE_EMPTY_PARAM);
+    setSearchParams(params, { replace: true });
+  }
   return (
     <>
       <header className="page-header page-header-actions">
@@ -111,7 +122,13 @@ function RunDetails({ watch, refreshError }: { watch: WatchedRun; refreshError: 
         <section className="panel" aria-labelledby="situations-heading">
           <h2 id="situations-heading">Situations</h2>
           {run.situationSummary ? (
+            <label>
+              <input type="checkbox" checked={hideEmpty} onChange={(e) => toggleHideEmpty(e.target.checked)} /> Hide situations with no entries
+            </label>
+          ) : null}
+          {run.situationSummary ? (
             <SituationChart
+              hideEmpty={hideEmpty}
               summary={run.situationSummary}
               renderCount={
                 hasReport
@@ -148,9 +165,13 @@ function RunDetails({ watch, refreshError }: { watch: WatchedRun; refreshError: 
             <h2 id="timing-heading">Timing</h2>
             <dl className="run-facts">
               <dt>Started</dt>
-              <dd>{formatTime(run.started) || '—'}</dd>
+              <dd>
+                <Time value={run.started} fallback="—" />
+              </dd>
               <dt>Ended</dt>
-              <dd>{formatTime(run.ended) || (active ? 'still running' : '—')}</dd>
+              <dd>
+                <Time value={run.ended} fallback={active ? 'still running' : '—'} />
+              </dd>
               <dt>Duration</dt>
               <dd>
                 {formatDuration(run.duration)}
@@ -265,6 +286,7 @@ function Parameters({ parameters }: { parameters: Record<string, unknown> }) {
 }
 
 function CompareSection({ run }: { run: ReconRun }) {
+  const formatTime = useFormatTime();
   const id = useId();
   const [searchParams, setSearchParams] = useSearchParams();
   const compareId = searchParams.get('compare') ?? '';

@@ -21,7 +21,7 @@ import { reconQueries, type ReportLookup } from '../api/queries';
 import { useRunReport } from '../api/run-report';
 import { ASSOCIATION_PAGE_SIZE } from '../api/requests';
 import type { AssociationEntry, AssociationSummary, ReconRun } from '../api/schemas';
-import { formatTime } from '../progress';
+import { Time } from '../../../components/time';
 import { isActive, SITUATIONS } from '../run-state';
 import '../recon.css';
 
@@ -210,7 +210,9 @@ function RecordList({ runId, summary }: { runId: string; summary: AssociationSum
   return (
     <>
       {analysis ? <p className="notice notice-info">An analysis run: nothing was changed. Each action is what a real run would have done.</p> : null}
-      <p className="muted">Report written {formatTime(summary.finishTime) || 'at an unknown time'}.</p>
+      <p className="muted">
+        Report written <Time value={summary.finishTime} fallback="at an unknown time" />.
+      </p>
       <div className="toolbar" role="group" aria-label="Filter the records">
         <div className="toolbar-group">
           <label htmlFor={`${id}-situation`}>Situation</label>

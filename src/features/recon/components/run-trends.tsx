@@ -7,7 +7,8 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '../../../config/paths';
-import { formatCount, formatDuration, formatTime } from '../progress';
+import { useFormatTime } from '../../../components/time';
+import { formatCount, formatDuration } from '../progress';
 import { SITUATIONS, STATUS_LABELS, type RunStatus } from '../run-state';
 import { barHeights, stackSituations, TREND_RUNS, trendOf, type TrendPoint } from '../trends';
 import { useLiveRuns } from '../use-live-runs';
@@ -59,6 +60,7 @@ function DurationBars({ points, width, height }: { points: readonly TrendPoint[]
  * mapping's trends, where "Show as table" puts them on screen for everyone.
  */
 export function RunTrendSparkline({ points, mapping, to }: { points: readonly TrendPoint[]; mapping: string; to: string }) {
+  const formatTime = useFormatTime();
   if (points.length === 0) return <span className="muted">No runs</span>;
   return (
     <>
@@ -89,6 +91,7 @@ function fillOf(name: string): string {
 
 /** Every run of the trend as a table: when, outcome, duration and the count of each situation found. */
 function RunsTable({ mapping, points, present, hidden }: { mapping: string; points: readonly TrendPoint[]; present: readonly string[]; hidden: boolean }) {
+  const formatTime = useFormatTime();
   return (
     <table className={hidden ? 'visually-hidden' : 'data-table'}>
       <caption>Runs of {mapping}, oldest first</caption>

@@ -13,21 +13,25 @@ export interface SituationChartProps {
   caption?: string;
   /** Turns a non-zero count into a link, e.g. to the records found in that situation. */
   renderCount?: (situation: string, count: string) => ReactNode;
+  /** Leaves out the situations with no entries (the table says how many it left out). */
+  hideEmpty?: boolean;
 }
 
-export function SituationChart({ summary, caption = 'Situations found', renderCount }: SituationChartProps) {
+export function SituationChart({ summary, caption = 'Situations found', renderCount, hideEmpty = false }: SituationChartProps) {
   const known = new Set(SITUATIONS.map((s) => s.name));
-  const rows = [
+  const all = [
     ...SITUATIONS.map((s) => ({ ...s, count: summary[s.name] ?? 0 })),
     ...Object.entries(summary)
       .filter(([name]) => !known.has(name))
       .map(([name, count]) => ({ name, meaning: 'A situation this console does not know.', count })),
   ];
+  const rows = hideEmpty ? all.filter((r) => r.count > 0) : all;
+  const hidden = all.length - rows.length;
   const max = Math.max(1, ...rows.map((r) => r.count));
   return (
     <div className="table-scroll">
       <table className="data-table situation-chart">
-        <caption>{caption}</caption>
+        <caption>{hidden > 0 ? `${caption} (${hidden === 1 ? '1 situation' : `${hidden} situations`} with no entries hidden)` : caption}</caption>
         <thead>
           <tr>
             <th scope="col">Situation</th>
@@ -51,6 +55,13 @@ export function SituationChart({ summary, caption = 'Situations found', renderCo
               </td>
             </tr>
           ))}
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={3} className="muted">
+                No situation has any entries.
+              </td>
+            </tr>
+          ) : null}
         </tbody>
       </table>
     </div>

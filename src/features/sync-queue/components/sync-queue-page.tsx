@@ -11,7 +11,9 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ListState } from '../../../components/list-state';
+import { useFormatTime } from '../../../components/time';
 import { usePageTitle } from '../../../components/use-page-title';
+import { csvTime } from '../../../lib/csv';
 import { checkFilter } from '../../../lib/query-filter';
 import { unavailableWhile } from '../../../lib/use-single-flight';
 import { MAX_PAGES, PAGE_SIZE, syncQueueQueries, useRemoveEventsFromLists, type QueuePage } from '../api/queries';
@@ -78,7 +80,7 @@ const QUEUE_CSV_COLUMNS = [
   { header: 'syncAction', value: (e: QueuedEvent) => e.syncAction },
   { header: 'state', value: (e: QueuedEvent) => e.state },
   { header: 'nodeId', value: (e: QueuedEvent) => e.nodeId },
-  { header: 'createDate', value: (e: QueuedEvent) => e.createDate },
+  { header: 'createDate', value: (e: QueuedEvent) => csvTime(e.createDate) },
   { header: 'remainingRetries', value: (e: QueuedEvent) => e.remainingRetries },
 ];
 
@@ -90,6 +92,7 @@ export function SyncQueuePage() {
   const filterIsValid = view.advanced === '' || checkFilter(view.advanced).ok;
   const removeFromLists = useRemoveEventsFromLists();
   const now = useNow();
+  const formatTime = useFormatTime();
 
   const [dialogEvents, setDialogEvents] = useState<QueuedEvent[] | null>(null);
   // The selection belongs to one filter: a new filter starts with nothing selected.
@@ -159,7 +162,7 @@ export function SyncQueuePage() {
     });
   }
 
-  const lastUpdated = query.dataUpdatedAt ? new Date(query.dataUpdatedAt).toLocaleTimeString() : null;
+  const lastUpdated = query.dataUpdatedAt ? formatTime(query.dataUpdatedAt) : null;
 
   return (
     <section className="page" aria-labelledby="sync-queue-heading">

@@ -15,6 +15,7 @@ import { paths } from '../../../config/paths';
 import type { UnreadableItem } from '../../../lib/tolerant-list';
 import type { QueuedEvent } from '../api/schemas';
 import { flagsOf, formatAge } from '../sync-queue-view';
+import { Time } from '../../../components/time';
 import '../sync-queue.css';
 import './sync-queue-table.css';
 import { unavailableWhile } from '../../../lib/use-single-flight';
@@ -63,15 +64,6 @@ function OpenRowButton({ id }: { id: string }) {
       All<span className="visually-hidden"> values of event {id}</span>
     </button>
   );
-}
-
-/** Local date and time, compact and sortable by eye: 2026-11-20 15:31:23. */
-function formatDate(value: string | null | undefined): string {
-  if (!value) return 'unknown';
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }
 
 export function SyncQueueTable(props: SyncQueueTableProps) {
@@ -211,9 +203,9 @@ export function SyncQueueTable(props: SyncQueueTableProps) {
           cell: (info) => {
             const created = eventOf(info.row.original).createDate;
             return created ? (
-              <time className="nowrap" dateTime={created} title={created}>
-                {formatDate(created)}
-              </time>
+              <span className="nowrap">
+                <Time value={created} />
+              </span>
             ) : (
               <span className="muted">unknown</span>
             );
