@@ -66,7 +66,9 @@ export default defineConfig({
   workers: 1,
   forbidOnly: true,
   retries: 0,
-  timeout: 30_000,
+  // A hang guard, not a wait: no test waits on wall time. An axe scan is CPU work that takes 6–13 s on
+  // a two-core machine with a load average of 17, and some tests run four of them.
+  timeout: 60_000,
   expect: { timeout: 7_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
