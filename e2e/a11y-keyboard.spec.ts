@@ -267,6 +267,35 @@ test('overview: the cancel confirmation survives its row scrolling away; focus t
   await expect(opener).toBeFocused();
 });
 
+test('runs list: the cancel confirmation survives its row scrolling away; focus then goes to the heading', async ({ page }) => {
+  await page.goto('/recon');
+  const region = page.getByRole('region', { name: 'Reconciliation runs, newest first' });
+  const opener = page.getByRole('button', { name: `Cancel the run of ${SEEDED_ACTIVE_MAPPING}` });
+  await expect(opener).toBeVisible();
+  await opener.focus();
+  await page.keyboard.press('Enter');
+  const confirm = page.getByRole('dialog', { name: 'Cancel this reconciliation?' });
+  await expect(confirm.getByRole('button', { name: 'Keep it running' })).toBeFocused();
+
+  // The runs behind the dialog scroll: the active run's row and its button go, the dialog stays.
+  await region.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await expect(opener).toHaveCount(0);
+  await expect(confirm).toBeVisible();
+  await expect(confirm.getByRole('button', { name: 'Keep it running' })).toBeFocused();
+
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+
+  // Scrolled back, the row's new button is where the focus returns.
+  await region.evaluate((el) => el.scrollTo({ top: 0 }));
+  await opener.focus();
+  await page.keyboard.press('Enter');
+  await expect(confirm.getByRole('button', { name: 'Keep it running' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(opener).toBeFocused();
+});
+
 test('linked resources: a pivot and a trail step put the focus on the new results heading', async ({ page }) => {
   await page.goto('/linked-resources');
   await lookUp(page, SEED_USER);

@@ -3,6 +3,7 @@
  * link to the per-record report of the runs that kept one.
  */
 import { createColumnHelper } from '@tanstack/react-table';
+import { createContext, useContext, useState } from 'react';
 import { Link } from 'react-router';
 import { Time, useFormatTime } from '../../../components/time';
 import { VirtualTable, type VirtualTableFeatures } from '../../../components/virtual-table';
@@ -10,7 +11,7 @@ import { paths } from '../../../config/paths';
 import type { ReconRun } from '../api/schemas';
 import { formatCount, formatDuration } from '../progress';
 import { isActive, stageText, statusLabel } from '../run-state';
-import { CancelReconButton } from './cancel-recon-button';
+import { CancelReconButton, CancelReconDialog, cancelButtonLabel } from './cancel-recon-button';
 import { RunProgressCell } from './run-progress';
 import { RunStatusBadge } from './run-status-badge';
 import '../recon.css';
@@ -25,6 +26,17 @@ function StatusCount({ run, status }: { run: ReconRun; status: 'SUCCESS' | 'FAIL
   const n = run.statusSummary?.[status];
   if (n === undefined) return <span className="muted">—</span>;
   return status === 'FAILURE' && n > 0 ? <strong>{formatCount(n)}</strong> : <>{formatCount(n)}</>;
+}
+
+/**
+ * The list's request to confirm a cancel. The confirmation is the table's, not its row's: only the
+ * rows in view are rendered, and a row scrolled away would close its dialog with it. Read from
+ * context so that the columns (module constants) stay the same and no cell remounts.
+ */
+const RequestCancel = createContext<((run: ReconRun) => void) | undefined>(undefined);
+
+function RowCancelButton({ run }: { run: ReconRun }) {
+  return <CancelReconButton run={run} compact onRequest={useContext(RequestCancel)} />;
 }
 
 function ReportLink({ run, kind }: { run: ListedRun; kind: 'report' | 'analysis' }) {
@@ -75,10 +87,25 @@ const columns = helper.columns([
   helper.display({
     id: 'actions',
     header: () => <span className="visually-hidden">Actions</span>,
-    cell: (info) => <CancelReconButton run={info.row.original} compact />,
+    cell: (info) => <RowCancelButton run={info.row.original} />,
   }),
 ]);
 
 export function ReconRunsTable({ runs, busy, caption }: { runs: ListedRun[]; busy: boolean; caption: string }) {
-  return <VirtualTable caption={caption} columns={columns} data={runs} getRowId={(run) => run._id} busy={busy} totalRows={runs.length + 1} rowHeight={52} />;
+  const [cancelFor, setCancelFor] = useState<ReconRun | null>(null);
+  return (
+    <RequestCancel.Provider value={setCancelFor}>
+      <VirtualTable caption={caption} columns={columns} data={runs} getRowId={(run) => run._id} busy={busy} totalRows={runs.length + 1} rowHeight={52} />
+      {cancelFor ? (
+        <CancelReconDialog
+          // The run as last polled (its stage may have moved on), the one asked about if it has ended.
+          run={runs.find((run) => run._id === cancelFor._id) ?? cancelFor}
+          onClose={() => setCancelFor(null)}
+          // The opener's row may have been scrolled away (then the page's heading, ModalDialog's default)
+          // or away and back (a new button). One run of a mapping is active at a time, so the name is unique.
+          returnFocus={() => document.querySelector<HTMLElement>(`button[aria-label="${CSS.escape(cancelButtonLabel(cancelFor))}"]`)}
+        />
+      ) : null}
+    </RequestCancel.Provider>
+  );
 }
