@@ -237,64 +237,41 @@ test('recon: confirming a cancel keeps the focus on the busy confirm button, the
   await expectFocusNotOnBody(page);
 });
 
-test('overview: the cancel confirmation survives its row scrolling away; focus then goes to the heading', async ({ page }) => {
-  await page.goto('/');
-  const region = page.getByRole('region', { name: 'Mappings in processing order, with their health' });
-  const opener = page.getByRole('button', { name: `Cancel the run of ${SEEDED_ACTIVE_MAPPING}` });
-  await expect(opener).toBeVisible();
-  await opener.focus();
-  await page.keyboard.press('Enter');
-  const confirm = page.getByRole('dialog', { name: 'Cancel this reconciliation?' });
-  await expect(confirm.getByRole('button', { name: 'Keep it running' })).toBeFocused();
+// Both lists render only the rows in view; the confirmation is kept outside the rows.
+for (const list of [
+  { page: '/', name: 'overview', heading: 'Overview', region: 'Mappings in processing order, with their health' },
+  { page: '/recon', name: 'runs list', heading: 'Reconciliation runs', region: 'Reconciliation runs, newest first' },
+]) {
+  test(`${list.name}: the cancel confirmation survives its row scrolling away; focus then goes to the heading`, async ({ page }) => {
+    await page.goto(list.page);
+    const region = page.getByRole('region', { name: list.region });
+    const opener = page.getByRole('button', { name: `Cancel the run of ${SEEDED_ACTIVE_MAPPING}` });
+    await expect(opener).toBeVisible();
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    const confirm = page.getByRole('dialog', { name: 'Cancel this reconciliation?' });
+    await expect(confirm.getByRole('button', { name: 'Keep it running' })).toBeFocused();
 
-  // The rows behind the dialog scroll (as a poll or a resize can do): the row and its button go.
-  await region.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
-  await expect(opener).toHaveCount(0);
-  await expect(confirm).toBeVisible();
-  await expect(confirm.getByRole('button', { name: 'Keep it running' })).toBeFocused();
+    // The rows behind the dialog scroll (as a poll or a resize can do): the row and its button go.
+    await region.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await expect(opener).toHaveCount(0);
+    await expect(confirm).toBeVisible();
+    await expect(confirm.getByRole('button', { name: 'Keep it running' })).toBeFocused();
 
-  // Closed with its opener gone: the page's heading, not <body>.
-  await page.keyboard.press('Escape');
-  await expect(confirm).toBeHidden();
-  await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeFocused();
+    // Closed with its opener gone: the page's heading, not <body>.
+    await page.keyboard.press('Escape');
+    await expect(confirm).toBeHidden();
+    await expect(page.getByRole('heading', { level: 1, name: list.heading })).toBeFocused();
 
-  // Scrolled back, the row's new button is where the focus returns.
-  await region.evaluate((el) => el.scrollTo({ top: 0 }));
-  await opener.focus();
-  await page.keyboard.press('Enter');
-  await expect(confirm.getByRole('button', { name: 'Keep it running' })).toBeFocused();
-  await page.keyboard.press('Escape');
-  await expect(opener).toBeFocused();
-});
-
-test('runs list: the cancel confirmation survives its row scrolling away; focus then goes to the heading', async ({ page }) => {
-  await page.goto('/recon');
-  const region = page.getByRole('region', { name: 'Reconciliation runs, newest first' });
-  const opener = page.getByRole('button', { name: `Cancel the run of ${SEEDED_ACTIVE_MAPPING}` });
-  await expect(opener).toBeVisible();
-  await opener.focus();
-  await page.keyboard.press('Enter');
-  const confirm = page.getByRole('dialog', { name: 'Cancel this reconciliation?' });
-  await expect(confirm.getByRole('button', { name: 'Keep it running' })).toBeFocused();
-
-  // The runs behind the dialog scroll: the active run's row and its button go, the dialog stays.
-  await region.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
-  await expect(opener).toHaveCount(0);
-  await expect(confirm).toBeVisible();
-  await expect(confirm.getByRole('button', { name: 'Keep it running' })).toBeFocused();
-
-  await page.keyboard.press('Escape');
-  await expect(confirm).toBeHidden();
-  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
-
-  // Scrolled back, the row's new button is where the focus returns.
-  await region.evaluate((el) => el.scrollTo({ top: 0 }));
-  await opener.focus();
-  await page.keyboard.press('Enter');
-  await expect(confirm.getByRole('button', { name: 'Keep it running' })).toBeFocused();
-  await page.keyboard.press('Escape');
-  await expect(opener).toBeFocused();
-});
+    // Scrolled back, the row's new button is where the focus returns.
+    await region.evaluate((el) => el.scrollTo({ top: 0 }));
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    await expect(confirm.getByRole('button', { name: 'Keep it running' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(opener).toBeFocused();
+  });
+}
 
 test('linked resources: a pivot and a trail step put the focus on the new results heading', async ({ page }) => {
   await page.goto('/linked-resources');

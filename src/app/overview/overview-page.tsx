@@ -19,7 +19,7 @@ import { paths } from '../../config/paths';
 import type { MappingSummary } from '../../features/mappings/api/schemas';
 import { reconQueries } from '../../features/recon/api/queries';
 import type { ReconRun } from '../../features/recon/api/schemas';
-import { CancelReconButton, CancelReconDialog, cancelButtonLabel } from '../../features/recon/components/cancel-recon-button';
+import { CancelReconButton, ListCancelDialog } from '../../features/recon/components/cancel-recon-button';
 import type { LaunchedRun } from '../../features/recon/components/launch-recon-dialog';
 import { RunNotices } from '../../features/recon/components/run-notices';
 import { RunProgressCell } from '../../features/recon/components/run-progress';
@@ -321,16 +321,7 @@ export function OverviewPage() {
           />
         </div>
       </ListState>
-      {cancelFor ? (
-        <CancelReconDialog
-          // The run as last polled (its stage may have moved on), the one asked about if it has ended.
-          run={runs.find((run) => run._id === cancelFor._id) ?? cancelFor}
-          onClose={() => setCancelFor(null)}
-          // The opener's row may have been scrolled away and back (a new button), or away for good:
-          // then the page's heading (ModalDialog's default).
-          returnFocus={() => document.querySelector<HTMLElement>(`button[aria-label="${CSS.escape(cancelButtonLabel(cancelFor))}"]`)}
-        />
-      ) : null}
+      {cancelFor ? <ListCancelDialog run={cancelFor} runs={runs} onClose={() => setCancelFor(null)} /> : null}
       {launchFor ? (
         <Suspense fallback={<LoadingState label="Loading…" />}>
           <LaunchReconDialog mapping={launchFor} onClose={() => setLaunchFor(null)} onLaunched={setLaunched} />

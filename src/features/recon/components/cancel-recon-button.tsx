@@ -6,7 +6,7 @@
  * Both buttons stay focusable while unavailable (aria-disabled): the confirm button holds the focus
  * while the request is in flight, and the opener, now "Canceling…", takes it back when the
  * confirmation closes. A list that renders only the rows in view (the overview) keeps the
- * confirmation outside its rows (`onRequest` + {@link CancelReconDialog}), so scrolling the row
+ * confirmation outside its rows (`onRequest` + {@link ListCancelDialog}), so scrolling the row
  * away does not close it.
  */
 import { useState } from 'react';
@@ -18,7 +18,7 @@ import { ModalDialog } from '../../../components/modal-dialog';
 import { unavailableWhile, useSingleFlight } from '../../../lib/use-single-flight';
 
 /** The accessible name of a compact cancel button, also how its opener is found again. */
-export function cancelButtonLabel(run: Pick<ReconRun, 'mapping'>): string {
+function cancelButtonLabel(run: Pick<ReconRun, 'mapping'>): string {
   return `Cancel the run of ${run.mapping}`;
 }
 
@@ -44,7 +44,7 @@ export function CancelReconButton({ run, compact = false, onRequest }: { run: Re
 }
 
 /** The confirmation; mount to open. `returnFocus`: where focus goes if the opener is gone. */
-export function CancelReconDialog({ run, onClose, returnFocus }: { run: ReconRun; onClose: () => void; returnFocus?: () => HTMLElement | null }) {
+function CancelReconDialog({ run, onClose, returnFocus }: { run: ReconRun; onClose: () => void; returnFocus?: () => HTMLElement | null }) {
   const cancel = useCancelRecon();
   const once = useSingleFlight();
 
@@ -67,5 +67,23 @@ export function CancelReconDialog({ run, onClose, returnFocus }: { run: ReconRun
         </button>
       </div>
     </ModalDialog>
+  );
+}
+
+/**
+ * The confirmation of a list that renders only the rows in view (the overview, the runs list): kept
+ * outside the rows, so scrolling the run away does not close it. It shows the run as last polled
+ * (its stage may have moved on), or the one asked about if it has left the list. Focus returns to
+ * the row's button, found by its name (one run of a mapping is active at a time), even if the row
+ * was scrolled away and back (a new button); if the row is gone, to the page's heading
+ * (ModalDialog's default).
+ */
+export function ListCancelDialog({ run, runs, onClose }: { run: ReconRun; runs: readonly ReconRun[]; onClose: () => void }) {
+  return (
+    <CancelReconDialog
+      run={runs.find((listed) => listed._id === run._id) ?? run}
+      onClose={onClose}
+      returnFocus={() => document.querySelector<HTMLElement>(`button[aria-label="${CSS.escape(cancelButtonLabel(run))}"]`)}
+    />
   );
 }

@@ -11,7 +11,7 @@ import { paths } from '../../../config/paths';
 import type { ReconRun } from '../api/schemas';
 import { formatCount, formatDuration } from '../progress';
 import { isActive, stageText, statusLabel } from '../run-state';
-import { CancelReconButton, CancelReconDialog, cancelButtonLabel } from './cancel-recon-button';
+import { CancelReconButton, ListCancelDialog } from './cancel-recon-button';
 import { RunProgressCell } from './run-progress';
 import { RunStatusBadge } from './run-status-badge';
 import '../recon.css';
@@ -96,16 +96,7 @@ export function ReconRunsTable({ runs, busy, caption }: { runs: ListedRun[]; bus
   return (
     <RequestCancel.Provider value={setCancelFor}>
       <VirtualTable caption={caption} columns={columns} data={runs} getRowId={(run) => run._id} busy={busy} totalRows={runs.length + 1} rowHeight={52} />
-      {cancelFor ? (
-        <CancelReconDialog
-          // The run as last polled (its stage may have moved on), the one asked about if it has ended.
-          run={runs.find((run) => run._id === cancelFor._id) ?? cancelFor}
-          onClose={() => setCancelFor(null)}
-          // The opener's row may have been scrolled away (then the page's heading, ModalDialog's default)
-          // or away and back (a new button). One run of a mapping is active at a time, so the name is unique.
-          returnFocus={() => document.querySelector<HTMLElement>(`button[aria-label="${CSS.escape(cancelButtonLabel(cancelFor))}"]`)}
-        />
-      ) : null}
+      {cancelFor ? <ListCancelDialog run={cancelFor} runs={runs} onClose={() => setCancelFor(null)} /> : null}
     </RequestCancel.Provider>
   );
 }
