@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 import { ErrorState, LoadingState } from '../../../components/states';
 import { paths } from '../../../config/paths';
 import { Time } from '../../../components/time';
+import { unavailableWhile } from '../../../lib/use-single-flight';
 import { formatDuration } from '../progress';
 import { reconUrl } from '../recon-view';
 import { isActive, stageText } from '../run-state';
@@ -33,7 +34,8 @@ export function MappingReconPanel({ mapping, limit = 5 }: { mapping: string; lim
     // The page that hosts the panel gives it its section and heading.
     <div className="mapping-recon-panel">
       <div className="panel-header">
-        <button type="button" className="button-primary" onClick={() => setLaunching(true)} disabled={Boolean(active)}>
+        {/* aria-disabled: after a launch from here the button, now unavailable, keeps the focus. */}
+        <button type="button" className="button-primary" {...unavailableWhile(Boolean(active), () => setLaunching(true))}>
           Launch a reconciliation…
         </button>
         {active ? <CancelReconButton run={active} /> : null}
