@@ -1,13 +1,26 @@
 /**
  * Start-up in Chromium against the production build: config.json is fetched once (the preload
  * from index.html is what main.tsx reads), a page whose module is still loading shows the shell
- * and a loading state, and the sync queue's fixed-height rows really are that high (the table
- * places them by arithmetic, without measuring).
+ * and a loading state, the query-filter grammar loads only when an advanced filter is checked,
+ * and the sync queue's fixed-height rows really are that high (the table places them by
+ * arithmetic, without measuring).
  */
+import type { Page } from '@playwright/test';
 import { paths } from '../src/config/paths';
+import { MAPPINGS_TABLE } from './helpers/mappings';
 import { QUEUE_TABLE } from './helpers/sync-queue';
 import { tableRows } from './helpers/table';
-import { expect, test } from './helpers/test';
+import { expect, recordRequests, test } from './helpers/test';
+
+/** The paths of the grammar's chunk requested by the page, in order. */
+function grammarRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (/^\/assets\/parse-[\w-]+\.js$/.test(path)) seen.push(path);
+  });
+  return seen;
+}
 
 test('config.json is requested once, with the scripts rather than after them, and the first page shows', async ({ page }) => {
   const events: string[] = [];
@@ -50,3 +63,50 @@ test('the sync queue rows are exactly their fixed height', async ({ page }) => {
   expect(heights.length).toBeGreaterThan(5);
   expect(new Set(heights.map((h) => Math.round(h)))).toEqual(new Set([41]));
 });
+
+for (const { name, path, table, endpoint, filter, message } of [
+  {
+    name: 'Mappings',
+    path: paths.mappings,
+    table: MAPPINGS_TABLE,
+    endpoint: '/openidm/sync/mappings',
+    filter: '/name eq',
+    message: 'expected a value after "eq"',
+  },
+  {
+    name: 'Sync queue',
+    path: paths.syncQueue,
+    table: QUEUE_TABLE,
+    endpoint: '/openidm/sync/queue',
+    filter: '/state eq "PENDING" and',
+    message: 'The filter ends too early',
+  },
+]) {
+  test(`${name}: the query-filter grammar loads only when an advanced filter is checked`, async ({ page }) => {
+    const grammar = grammarRequests(page);
+    await page.goto(path);
+    await expect(tableRows(page, table).first()).toBeVisible();
+    expect(grammar).toEqual([]);
+
+    // A bad filter typed and applied: the grammar arrives, points at the problem, nothing is sent.
+    const sent = recordRequests(page, endpoint);
+    await page.getByLabel('Advanced filter').check();
+    await page.getByLabel('Query filter').fill(filter);
+    await page.getByRole('button', { name: 'Apply filter' }).click();
+    await expect(page.getByRole('alert')).toContainText(message);
+    expect(grammar).toHaveLength(1);
+    expect(sent).toHaveLength(0);
+    await expect(page.getByLabel('Query filter')).toHaveValue(filter);
+  });
+
+  test(`${name}: a link with a bad advanced filter loads the grammar and sends nothing`, async ({ page }) => {
+    const grammar = grammarRequests(page);
+    const sent = recordRequests(page, endpoint);
+    await page.goto(`${path}?filter=${encodeURIComponent(filter)}`);
+    await expect(page.getByRole('heading', { name: 'This filter cannot be sent' })).toBeVisible();
+    await expect(page.getByRole('alert')).toContainText(message);
+    await expect(page.getByLabel('Query filter')).toHaveValue(filter);
+    expect(grammar).toHaveLength(1);
+    expect(sent).toHaveLength(0);
+  });
+}

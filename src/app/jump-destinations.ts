@@ -5,7 +5,7 @@
 import type { Destination, JumpBoxProps } from '../components/jump-box';
 import { paths } from '../config/paths';
 import { listMappings } from '../features/mappings/api/requests';
-import { printFilter, sw } from '../lib/query-filter';
+import { printFilter, sw } from '../lib/query-filter/build';
 
 export const JUMP_MAPPINGS = 8;
 

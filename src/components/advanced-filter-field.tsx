@@ -1,18 +1,23 @@
 /**
  * The advanced `_queryFilter` box shared by every filter form: checked in the browser with the
  * CREST grammar, so a broken filter shows where it goes wrong (message and caret) instead of
- * costing a round trip. The form owns the text and asks {@link validateAdvancedFilter} on submit.
+ * costing a round trip. The form owns the text and asks {@link checkAdvancedFilter} on submit. The
+ * grammar's code loads the first time a filter is checked (lazy-check.ts), not with the page.
  */
 import { useId } from 'react';
-import { checkFilter, type FilterSyntaxError } from '../lib/query-filter';
+import type { FilterSyntaxError } from '../lib/query-filter/parse';
+import { filterErrorNow, filterErrorSoon } from '../lib/query-filter/lazy-check';
 import { FilterSyntaxMessage } from './filter-syntax-message';
 import './advanced-filter-field.css';
 
-/** The syntax error in `text`, or null when it is empty or valid. */
-export function validateAdvancedFilter(text: string): FilterSyntaxError | null {
-  if (text.trim() === '') return null;
-  const check = checkFilter(text.trim());
-  return check.ok ? null : check.error;
+/**
+ * Calls `then` with the syntax error in `text` (trimmed), or null when it is empty or valid: at
+ * once when the grammar is loaded, otherwise as soon as it is.
+ */
+export function checkAdvancedFilter(text: string, then: (error: FilterSyntaxError | null) => void): void {
+  const now = filterErrorNow(text.trim());
+  if (now !== undefined) then(now);
+  else void filterErrorSoon(text.trim()).then(then);
 }
 
 export interface AdvancedFilterFieldProps {
@@ -31,7 +36,8 @@ export function AdvancedFilterField({ value, error, onChange, placeholder, label
 
   function change(text: string) {
     // Once an error is shown, it follows the text as it is corrected; before that, typing is quiet.
-    onChange(text, error ? validateAdvancedFilter(text) : null);
+    // An error on screen means the grammar is loaded, so this check is synchronous.
+    onChange(text, error ? (filterErrorNow(text.trim()) ?? null) : null);
   }
 
   return (

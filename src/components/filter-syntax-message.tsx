@@ -1,5 +1,5 @@
 /** Shows where a query filter goes wrong: the message, and the filter with a caret under the spot. */
-import type { FilterSyntaxError } from '../lib/query-filter';
+import type { FilterSyntaxError } from '../lib/query-filter/parse';
 import './filter-syntax-message.css';
 
 export function FilterSyntaxMessage({ id, error }: { id: string; error: FilterSyntaxError }) {

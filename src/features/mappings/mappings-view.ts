@@ -2,7 +2,7 @@
  * The Mappings view as it lives in the URL: filter, page size and position. Reload, back/forward
  * and a shared link all return to the same view.
  */
-import { all, eq, printFilter, sw } from '../../lib/query-filter';
+import { all, eq, printFilter, sw } from '../../lib/query-filter/build';
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 50;

@@ -5,7 +5,8 @@
  * Every simple filter is built into an escaped `_queryFilter` here, never by pasting strings.
  */
 import { paths } from '../../config/paths';
-import { all, eq, lt, printFilter, type Filter } from '../../lib/query-filter';
+import type { Filter } from '../../lib/query-filter/ast';
+import { all, eq, lt, printFilter } from '../../lib/query-filter/build';
 
 export const STATES = ['PENDING', 'ACQUIRED'] as const;
 export const SYNC_ACTIONS = ['notifyCreate', 'notifyUpdate', 'notifyDelete'] as const;

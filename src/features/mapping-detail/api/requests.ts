@@ -1,6 +1,6 @@
 import { CrestError, MalformedResponseError } from '../../../lib/api-error';
 import { request, segment } from '../../../lib/http';
-import { eq, printFilter } from '../../../lib/query-filter';
+import { eq, printFilter } from '../../../lib/query-filter/build';
 import * as z from 'zod/mini';
 import { mappingConfigSchema, queueCountSchema, syncConfigSchema, type MappingConfig } from './schemas';
 

@@ -5,8 +5,8 @@
  */
 import { FilterFormActions } from '../../../components/states';
 import { useId, useState, type FormEvent } from 'react';
-import { AdvancedFilterField, validateAdvancedFilter } from '../../../components/advanced-filter-field';
-import type { FilterSyntaxError } from '../../../lib/query-filter';
+import { AdvancedFilterField, checkAdvancedFilter } from '../../../components/advanced-filter-field';
+import type { FilterSyntaxError } from '../../../lib/query-filter/parse';
 import { FILTER_FIELDS, type FilterField, type MappingsView, type MatchMode } from '../mappings-view';
 
 export interface FilterChange {
@@ -18,20 +18,34 @@ export interface FilterChange {
 
 const FIELD_LABELS: Record<FilterField, string> = { name: 'Name', source: 'Source', target: 'Target' };
 
-export function MappingsFilterForm({ view, onApply, onClear }: { view: MappingsView; onApply: (change: FilterChange) => void; onClear: () => void }) {
+interface MappingsFilterFormProps {
+  view: MappingsView;
+  /** The syntax error of the URL's advanced filter; undefined while it is being checked. */
+  filterError: FilterSyntaxError | null | undefined;
+  onApply: (change: FilterChange) => void;
+  onClear: () => void;
+}
+
+export function MappingsFilterForm({ view, filterError, onApply, onClear }: MappingsFilterFormProps) {
   const id = useId();
   const [advancedMode, setAdvancedMode] = useState(view.advanced !== '');
   const [field, setField] = useState<FilterField>(view.field);
   const [match, setMatch] = useState<MatchMode>(view.match);
   const [value, setValue] = useState(view.value);
   const [advanced, setAdvanced] = useState(view.advanced);
-  const [syntaxError, setSyntaxError] = useState<FilterSyntaxError | null>(() => validateAdvancedFilter(view.advanced));
+  const [syntaxError, setSyntaxError] = useState<FilterSyntaxError | null>(filterError ?? null);
   // The form follows the URL (back button, a link, Clear) without being remounted: a remount would
   // drop the focus to <body>. The rule on every filter form: after applying, focus stays on the
   // control used (the field Enter was pressed in, or Apply), and the list's own live status
   // announces the result (here the pager's "Showing 1–20 · Page 1").
   const applied = `${view.advanced}|${view.field}|${view.match}|${view.value}`;
   const [shown, setShown] = useState(applied);
+  // The applied filter's own error arrives with the grammar's code (undefined until then).
+  const [shownError, setShownError] = useState(filterError);
+  if (shownError !== filterError) {
+    setShownError(filterError);
+    setSyntaxError(filterError ?? null);
+  }
   if (shown !== applied) {
     setShown(applied);
     setAdvancedMode(view.advanced !== '');
@@ -39,17 +53,17 @@ export function MappingsFilterForm({ view, onApply, onClear }: { view: MappingsV
     setMatch(view.match);
     setValue(view.value);
     setAdvanced(view.advanced);
-    setSyntaxError(validateAdvancedFilter(view.advanced));
+    setSyntaxError(filterError ?? null);
   }
 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (advancedMode) {
       const text = advanced.trim();
-      const error = validateAdvancedFilter(text);
-      setSyntaxError(error);
-      if (error) return;
-      onApply({ field, match, value: '', advanced: text });
+      checkAdvancedFilter(text, (error) => {
+        setSyntaxError(error);
+        if (!error) onApply({ field, match, value: '', advanced: text });
+      });
     } else {
       onApply({ field, match, value, advanced: '' });
     }

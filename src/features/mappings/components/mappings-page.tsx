@@ -12,7 +12,7 @@ import { ListState } from '../../../components/list-state';
 import { usePageTitle } from '../../../components/use-page-title';
 import { pageLength, trustedTotal } from '../../../lib/crest-query';
 import { curlCommand } from '../../../lib/http';
-import { checkFilter } from '../../../lib/query-filter';
+import { useFilterError } from '../../../lib/query-filter/lazy-check';
 import { mappingQueries } from '../api/queries';
 import { listMappingsRequest } from '../api/requests';
 import type { MappingSummary } from '../api/schemas';
@@ -35,7 +35,9 @@ export function MappingsPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const view = useMemo(() => readMappingsView(searchParams), [searchParams]);
   const filter = queryFilterOf(view);
-  const filterIsValid = view.advanced === '' || checkFilter(view.advanced).ok;
+  // The parser loads only when the URL carries an advanced filter; nothing is asked before it is checked.
+  const filterError = useFilterError(view.advanced);
+  const filterIsValid = filterError === null;
   const offset = (view.page - 1) * view.pageSize;
   const cookie = view.cookie ?? (view.page > 1 ? recallCookie(filter, view.pageSize, view.page) : undefined);
 
@@ -73,11 +75,11 @@ export function MappingsPage() {
           <ExportCsvButton filename={`mappings-page-${view.page}.csv`} rows={page?.result ?? NO_MAPPINGS} columns={CSV_COLUMNS} what="mappings" />
         </div>
       </header>
-      <MappingsFilterForm view={view} onApply={(change) => go({ ...change, page: 1, cookie: undefined })} onClear={clear} />
+      <MappingsFilterForm view={view} filterError={filterError} onApply={(change) => go({ ...change, page: 1, cookie: undefined })} onClear={clear} />
       <ListState
         query={query}
         data={shownPage}
-        invalidFilter={!filterIsValid}
+        invalidFilter={Boolean(filterError)}
         loading="Loading mappings…"
         error={{
           title: 'The mappings could not be loaded',

@@ -1,7 +1,7 @@
 import { CrestError } from '../../../lib/api-error';
 import { pagingParams, queryResultSchema } from '../../../lib/crest-query';
 import { request, segment } from '../../../lib/http';
-import { eq, printFilter, sw } from '../../../lib/query-filter';
+import { eq, printFilter, sw } from '../../../lib/query-filter/build';
 import {
   associationEntrySchema,
   associationSummarySchema,

@@ -16,7 +16,7 @@ import { ResourceLink } from '../../../components/resource-link';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { unreadableAcrossPages } from '../../../components/unreadable-items';
 import { curlCommand } from '../../../lib/http';
-import { all, eq, printFilter } from '../../../lib/query-filter';
+import { all, eq, printFilter } from '../../../lib/query-filter/build';
 import { reconQueries, type ReportLookup } from '../api/queries';
 import { useRunReport } from '../api/run-report';
 import { ASSOCIATION_PAGE_SIZE } from '../api/requests';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { request, segment } from '../../../lib/http';
-import { eq, printFilter } from '../../../lib/query-filter';
+import { eq, printFilter } from '../../../lib/query-filter/build';
 import { deletedEventSchema, LIST_FIELDS, queuedEventChangeSchema, queuedEventEnvelopeSchema, readQueuedEventPage } from './schemas';
 
 export interface ListQueuedEventsParams {

@@ -4,13 +4,21 @@
  */
 import { FilterFormActions } from '../../../components/states';
 import { useId, useState, type FormEvent } from 'react';
-import { AdvancedFilterField, validateAdvancedFilter } from '../../../components/advanced-filter-field';
-import type { FilterSyntaxError } from '../../../lib/query-filter';
+import { AdvancedFilterField, checkAdvancedFilter } from '../../../components/advanced-filter-field';
+import type { FilterSyntaxError } from '../../../lib/query-filter/parse';
 import { STATES, SYNC_ACTIONS, type SyncQueueView } from '../sync-queue-view';
 
 export type FilterChange = Pick<SyncQueueView, 'mapping' | 'state' | 'action' | 'resourceId' | 'retriesBelow' | 'advanced'>;
 
-export function SyncQueueFilterForm({ view, onApply, onClear }: { view: SyncQueueView; onApply: (change: FilterChange) => void; onClear: () => void }) {
+interface SyncQueueFilterFormProps {
+  view: SyncQueueView;
+  /** The syntax error of the URL's advanced filter; undefined while it is being checked. */
+  filterError: FilterSyntaxError | null | undefined;
+  onApply: (change: FilterChange) => void;
+  onClear: () => void;
+}
+
+export function SyncQueueFilterForm({ view, filterError, onApply, onClear }: SyncQueueFilterFormProps) {
   const id = useId();
   const [advancedMode, setAdvancedMode] = useState(view.advanced !== '');
   const [fields, setFields] = useState<FilterChange>({
@@ -21,13 +29,19 @@ export function SyncQueueFilterForm({ view, onApply, onClear }: { view: SyncQueu
     retriesBelow: view.retriesBelow,
     advanced: view.advanced,
   });
-  const [syntaxError, setSyntaxError] = useState<FilterSyntaxError | null>(() => validateAdvancedFilter(view.advanced));
+  const [syntaxError, setSyntaxError] = useState<FilterSyntaxError | null>(filterError ?? null);
   // The form follows the URL (back button, a link, Clear) without being remounted: a remount would
   // drop the focus to <body>. The rule on every filter form: after applying, focus stays on the
   // control used (the field Enter was pressed in, or Apply), and the list's own live status
   // announces the result (here "N events loaded").
   const applied = `${view.advanced}|${view.mapping}|${view.state}|${view.action}|${view.resourceId}|${view.retriesBelow}`;
   const [shown, setShown] = useState(applied);
+  // The applied filter's own error arrives with the grammar's code (undefined until then).
+  const [shownError, setShownError] = useState(filterError);
+  if (shownError !== filterError) {
+    setShownError(filterError);
+    setSyntaxError(filterError ?? null);
+  }
   if (shown !== applied) {
     setShown(applied);
     setAdvancedMode(view.advanced !== '');
@@ -39,7 +53,7 @@ export function SyncQueueFilterForm({ view, onApply, onClear }: { view: SyncQueu
       retriesBelow: view.retriesBelow,
       advanced: view.advanced,
     });
-    setSyntaxError(validateAdvancedFilter(view.advanced));
+    setSyntaxError(filterError ?? null);
   }
   const set = (change: Partial<FilterChange>) => setFields((f) => ({ ...f, ...change }));
 
@@ -47,10 +61,10 @@ export function SyncQueueFilterForm({ view, onApply, onClear }: { view: SyncQueu
     event.preventDefault();
     if (advancedMode) {
       const text = fields.advanced.trim();
-      const error = validateAdvancedFilter(text);
-      setSyntaxError(error);
-      if (error) return;
-      onApply({ mapping: '', state: '', action: '', resourceId: '', retriesBelow: '', advanced: text });
+      checkAdvancedFilter(text, (error) => {
+        setSyntaxError(error);
+        if (!error) onApply({ mapping: '', state: '', action: '', resourceId: '', retriesBelow: '', advanced: text });
+      });
     } else {
       onApply({ ...fields, mapping: fields.mapping.trim(), resourceId: fields.resourceId.trim(), advanced: '' });
     }

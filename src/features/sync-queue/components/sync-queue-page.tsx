@@ -14,7 +14,7 @@ import { ListState } from '../../../components/list-state';
 import { useFormatTime } from '../../../components/time';
 import { usePageTitle } from '../../../components/use-page-title';
 import { csvTime } from '../../../lib/csv';
-import { checkFilter } from '../../../lib/query-filter';
+import { useFilterError } from '../../../lib/query-filter/lazy-check';
 import { unavailableWhile } from '../../../lib/use-single-flight';
 import { MAX_PAGES, PAGE_SIZE, syncQueueQueries, useRemoveEventsFromLists, type QueuePage } from '../api/queries';
 import type { QueuedEvent } from '../api/schemas';
@@ -89,7 +89,9 @@ export function SyncQueuePage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const view = useMemo(() => readSyncQueueView(searchParams), [searchParams]);
   const filter = queryFilterOf(view);
-  const filterIsValid = view.advanced === '' || checkFilter(view.advanced).ok;
+  // The parser loads only when the URL carries an advanced filter; nothing is asked before it is checked.
+  const filterError = useFilterError(view.advanced);
+  const filterIsValid = filterError === null;
   const removeFromLists = useRemoveEventsFromLists();
   const now = useNow();
   const formatTime = useFormatTime();
@@ -170,7 +172,7 @@ export function SyncQueuePage() {
         <h1 id="sync-queue-heading">Sync queue</h1>
         <p className="page-lede">Queued implicit-synchronization events waiting for, or being processed by, a node.</p>
       </header>
-      <SyncQueueFilterForm view={view} onApply={(change) => go(change)} onClear={clear} />
+      <SyncQueueFilterForm view={view} filterError={filterError} onApply={(change) => go(change)} onClear={clear} />
       <div className="toolbar" role="group" aria-label="Queue actions">
         <div className="toolbar-group">
           <label htmlFor="queue-refresh">Auto-refresh</label>
@@ -210,7 +212,7 @@ export function SyncQueuePage() {
       <ListState
         query={query}
         data={query.data}
-        invalidFilter={!filterIsValid}
+        invalidFilter={Boolean(filterError)}
         loading="Loading queued events…"
         error={{
           title: 'The sync queue could not be loaded',
