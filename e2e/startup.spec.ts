@@ -2,10 +2,12 @@
  * Start-up in Chromium against the production build: config.json is fetched once (the preload
  * from index.html is what main.tsx reads), a page whose module is still loading shows the shell
  * and a loading state, the query-filter grammar loads only when an advanced filter is checked,
- * and the sync queue's fixed-height rows really are that high (the table places them by
- * arithmetic, without measuring).
+ * the sync queue's fixed-height rows really are that high (the table places them by
+ * arithmetic, without measuring), and the first request of the Mappings and Sync queue pages
+ * leaves from the entry, whatever the page's chunks are doing, and a page needs few script files
+ * before its first row.
  */
-import type { Page } from '@playwright/test';
+import type { Page, Route } from '@playwright/test';
 import { paths } from '../src/config/paths';
 import { MAPPINGS_TABLE } from './helpers/mappings';
 import { QUEUE_TABLE } from './helpers/sync-queue';
@@ -20,6 +22,55 @@ function grammarRequests(page: Page): string[] {
     if (/^\/assets\/parse-[\w-]+\.js$/.test(path)) seen.push(path);
   });
   return seen;
+}
+
+/** The script files index.html names (its module script and modulepreloads): the entry. */
+async function entryScripts(page: Page): Promise<Set<string>> {
+  const html = await (await page.request.get('/')).text();
+  return new Set([...html.matchAll(/(?:src|href)="([^"]+\.js)"/g)].map((m) => new URL(m[1]!, 'http://x').pathname));
+}
+
+for (const { name, path, table, endpoint } of [
+  { name: 'Mappings', path: paths.mappings, table: MAPPINGS_TABLE, endpoint: '/openidm/sync/mappings' },
+  { name: 'Sync queue', path: paths.syncQueue, table: QUEUE_TABLE, endpoint: '/openidm/sync/queue' },
+]) {
+  test(`${name}: the first request leaves while every page chunk is still held back`, async ({ page }) => {
+    const entry = await entryScripts(page);
+    // Every script beyond the entry (the page, its shared chunks, any request code) waits here
+    // until the tenant has been asked: a first request that needed one of them would never leave.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held: string[] = [];
+    await page.route(/\/assets\/[^/]+\.js$/, async (route: Route) => {
+      const file = new URL(route.request().url()).pathname;
+      if (!entry.has(file)) {
+        held.push(file);
+        await released;
+      }
+      await route.continue();
+    });
+    const sent = recordRequests(page, endpoint);
+    await page.goto(path);
+    await expect.poll(() => sent.length).toBe(1);
+    expect(held.length).toBeGreaterThan(0);
+    await expect(page.getByRole('status').filter({ hasText: 'Loading the page…' })).toBeVisible();
+    release();
+    await expect(tableRows(page, table).first()).toBeVisible();
+    // The page's own query took over the loader's request: it was not sent twice.
+    expect(sent).toHaveLength(1);
+  });
+
+  test(`${name}: the page loads at most 5 script files before its first row`, async ({ page }) => {
+    // Chromium fetches at most six files at a time from one origin over HTTP/1.1: more than that
+    // and the last ones wait a round trip (these pages needed 16 and 21 before their chunks were grouped).
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(path);
+    await expect(tableRows(page, table).first()).toBeVisible();
+    expect(scripts.length, scripts.join(', ')).toBeLessThanOrEqual(5);
+  });
 }
 
 test('config.json is requested once, with the scripts rather than after them, and the first page shows', async ({ page }) => {

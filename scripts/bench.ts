@@ -177,6 +177,28 @@ async function jsBeforeFirstRow(instance: Browser, url: string, dist: string): P
 }
 
 /**
+ * The GET requests a page sends to the tenant before its first row shows, as `path?query`: the bare
+ * page must send the console's own (same page size, same `_fields`), or the ratio compares
+ * different answers.
+ */
+async function tenantRequests(instance: Browser, url: string, mockOrigin: string): Promise<string[]> {
+  const context = await instance.newContext();
+  try {
+    await context.addInitScript(FIRST_ROW_SCRIPT);
+    const page = await context.newPage();
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'GET' && request.url().startsWith(`${mockOrigin}/openidm/`)) sent.push(request.url().slice(mockOrigin.length));
+    });
+    await page.goto(url);
+    await page.evaluate(() => window.__firstRow);
+    return sent;
+  } finally {
+    await context.close();
+  }
+}
+
+/**
  * Time from navigation to the first table row with text, measured in the page (performance.now()
  * counts from the navigation), on a cold cache (a new browser context per load).
  */
@@ -319,6 +341,16 @@ async function browser(dir: string, bareDir: string) {
       const js = await jsBeforeFirstRow(instance, `http://127.0.0.1:${appPort}${path}`, dir);
       console.log(
         `JS loaded before the first row of ${path}: ${kb(js.gzip)} gz in ${js.files} files; bare page ${kb(floor.gzip)} in ${floor.files}; ratio ${(js.gzip / floor.gzip).toFixed(2)}×`,
+      );
+    }
+    for (const path of ['/mappings', '/sync-queue']) {
+      const sent = await tenantRequests(instance, `http://127.0.0.1:${appPort}${path}`, mockOrigin);
+      const bareSent = await tenantRequests(instance, `http://127.0.0.1:${barePort}${path}?tenant=${encodeURIComponent(mockOrigin)}`, mockOrigin);
+      const same = sent.length === 1 && bareSent.length === 1 && sent[0] === bareSent[0];
+      console.log(
+        same
+          ? `requests before the first row of ${path}: console and bare page both send only ${sent[0]}`
+          : `requests before the first row of ${path} DIFFER (the ratio compares different work): console ${sent.join(' ')}; bare page ${bareSent.join(' ')}`,
       );
     }
     await overviewFigures(instance, appPort, mockOrigin);
