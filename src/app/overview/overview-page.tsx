@@ -52,17 +52,23 @@ function useLive(ready: boolean): { live: Live | null; error: unknown; retry: ()
   useEffect(() => {
     if (!ready || live) return;
     let current = true;
-    import('./overview-live').then(
-      ({ overviewLive }) => {
-        loadedLive = overviewLive;
-        if (current) setLive(overviewLive);
-      },
-      (error: unknown) => {
-        if (current) setFailure({ error });
-      },
-    );
+    // In a task of its own: this effect can run before the rows are in the DOM (the virtualized
+    // table renders them once it has measured itself, in the same task), and neither the chunk
+    // nor the requests it sends should compete with them.
+    const timer = setTimeout(() => {
+      import('./overview-live').then(
+        ({ overviewLive }) => {
+          loadedLive = overviewLive;
+          if (current) setLive(overviewLive);
+        },
+        (error: unknown) => {
+          if (current) setFailure({ error });
+        },
+      );
+    }, 0);
     return () => {
       current = false;
+      clearTimeout(timer);
     };
   }, [ready, live, attempt]);
   const retry = useCallback(() => {
