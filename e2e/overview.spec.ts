@@ -85,6 +85,11 @@ test('the first rows come from the mappings alone: the runs list and the queue s
   await expect(firstRow.getByRole('button', { name: `Launch a reconciliation of ${QUICK_MAPPING}…` })).toBeEnabled();
   await expect(page.getByText('Queued events', { exact: true }).locator('xpath=following-sibling::dd')).toHaveText(/^[\d,]+\+?$/);
   expect(await columnEdges()).toEqual(before);
+  // The launch action works from the live part's code (its dialog loads on first use).
+  await firstRow.getByRole('button', { name: `Launch a reconciliation of ${QUICK_MAPPING}…` }).click();
+  await expect(page.getByRole('dialog', { name: 'Launch a reconciliation' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Launch a reconciliation' })).toHaveCount(0);
   expect(rowShown.runs.length).toBeGreaterThan(0);
   expect(rowShown.scan.length).toBeGreaterThan(0);
   expect([...rowShown.runs, ...rowShown.scan]).not.toContain(false);
