@@ -95,6 +95,22 @@ test('the first rows come from the mappings alone: the runs list and the queue s
   expect([...rowShown.runs, ...rowShown.scan]).not.toContain(false);
 });
 
+test('when the code of the rows’ live cells cannot load, the rows stay, the error says so, and a reload loads it', async ({ page }) => {
+  const chunk = /\/assets\/overview-live-[\w-]+\.js$/;
+  await page.route(chunk, (route) => route.abort('connectionfailed'));
+  await page.goto('/');
+  const table = page.getByRole('table', { name: TABLE });
+  await expect(table.getByRole('link', { name: QUICK_MAPPING, exact: true })).toBeVisible();
+  const failure = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'The runs and the queue could not be loaded' }) });
+  await expect(failure).toBeVisible();
+  await expect(page.getByText('Active runs', { exact: true }).locator('xpath=following-sibling::dd')).toHaveText('Loading…');
+  await page.unroute(chunk);
+  await failure.getByRole('button', { name: 'Reload the page' }).click();
+  await expect(page.getByText('Active runs', { exact: true }).locator('xpath=following-sibling::dd')).toHaveText('1');
+  await expect(failure).toHaveCount(0);
+  await expect(table.getByRole('button', { name: `Cancel the run of ${SEEDED_ACTIVE_MAPPING}` })).toBeVisible();
+});
+
 test('only what needs attention: a switch kept in the URL', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('status').filter({ hasText: /^61 mappings$/ })).toBeVisible();

@@ -41,14 +41,14 @@ type Live = (typeof import('./overview-live'))['overviewLive'];
 let loadedLive: Live | null = null;
 
 /**
- * The live part, loaded once `ready` (the first mappings page is answered, and so on screen:
- * effects run after the commit that shows it). A chunk that cannot load (a deploy replaced it, the
- * network dropped) is an error with Try again; the rows stay.
+ * The live part, loaded once `ready` (the first mappings page is answered, and so on screen). A
+ * chunk that cannot load (a deploy replaced it, the network dropped) is an error; the rows stay.
+ * Importing it again would not help: the browser keeps a failed import failed for the page's life
+ * (Chromium asks the server only once), so the way out offered is a reload.
  */
-function useLive(ready: boolean): { live: Live | null; error: unknown; retry: () => void } {
+function useLive(ready: boolean): { live: Live | null; error: unknown } {
   const [live, setLive] = useState<Live | null>(loadedLive);
   const [failure, setFailure] = useState<{ error: unknown } | null>(null);
-  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     if (!ready || live) return;
     let current = true;
@@ -70,12 +70,8 @@ function useLive(ready: boolean): { live: Live | null; error: unknown; retry: ()
       current = false;
       clearTimeout(timer);
     };
-  }, [ready, live, attempt]);
-  const retry = useCallback(() => {
-    setFailure(null);
-    setAttempt((n) => n + 1);
-  }, []);
-  return { live, error: failure?.error, retry };
+  }, [ready, live]);
+  return { live, error: failure?.error };
 }
 
 /**
@@ -125,7 +121,7 @@ export function OverviewPage() {
   // the recon feature's own query, with its polling plan: one request per interval while runs are
   // active, none when idle or hidden.
   const firstPageIn = !mappings.isPending;
-  const { live, error: liveError, retry: retryLive } = useLive(firstPageIn);
+  const { live, error: liveError } = useLive(firstPageIn);
   const runsQuery = useLiveQuery(live?.runsQuery, 'runs', firstPageIn);
   const scanQuery = useLiveQuery(live?.queueScanQuery, 'queue-scan', firstPageIn);
   const runs = runsQuery.data;
@@ -246,7 +242,17 @@ export function OverviewPage() {
           </div>
         ))}
       </dl>
-      {liveError !== undefined ? <ErrorState title="The runs and the queue could not be loaded" error={liveError} onRetry={retryLive} /> : null}
+      {liveError !== undefined ? (
+        <ErrorState
+          title="The runs and the queue could not be loaded"
+          error={liveError}
+          action={
+            <button type="button" onClick={() => window.location.reload()}>
+              Reload the page
+            </button>
+          }
+        />
+      ) : null}
       {scanQuery.isError ? <ErrorState title="The sync queue could not be counted" error={scanQuery.error} /> : null}
       {runsQuery.isError && !runs ? <ErrorState title="The runs could not be loaded" error={runsQuery.error} /> : null}
       <p className="hint">
