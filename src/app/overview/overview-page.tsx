@@ -148,13 +148,9 @@ export function OverviewPage() {
   }, [view.attention, health, shown.length, loadMore]);
 
   const complete = mappings.data !== undefined && !hasNextPage;
+  const neverCount = useMemo(() => (health ? rows.filter((r) => health.neverReconciled(r.mapping.name)).length : null), [health, rows]);
   const figures: FigureValues = live
-    ? live.figureValues({
-        runs,
-        scan,
-        now,
-        never: health && mappings.data ? { count: rows.filter((r) => health.neverReconciled(r.mapping.name)).length, complete } : undefined,
-      })
+    ? live.figureValues({ runs, scan, now, never: neverCount !== null && mappings.data ? { count: neverCount, complete } : undefined })
     : {};
 
   const columns = useMemo(
