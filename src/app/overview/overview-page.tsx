@@ -25,6 +25,7 @@ import { paths } from '../../config/paths';
 import type { MappingSummary } from '../../features/mappings/api/schemas';
 import type { ReconRun } from '../../features/recon/api/schemas';
 import type { LaunchedRun } from '../../features/recon/components/launch-recon-dialog';
+import { countText } from './count-text';
 import { overviewMappings } from './mappings-query';
 import type { FigureValues } from './overview-live';
 import { readOverviewView, writeOverviewView } from './overview-view';
@@ -33,7 +34,6 @@ import './overview.css';
 /** In attention mode, more mappings pages are read until this many rows match (or the list ends). */
 const ATTENTION_FILL = 40;
 const NO_RUNS: ReconRun[] = [];
-const count = new Intl.NumberFormat('en');
 
 type Live = (typeof import('./overview-live'))['overviewLive'];
 
@@ -269,9 +269,9 @@ export function OverviewPage() {
           {mappings.data
             ? view.attention
               ? health
-                ? `${count.format(shown.length)} of ${count.format(rows.length)}${complete ? '' : '+'} mappings need attention`
+                ? `${countText(shown.length)} of ${countText(rows.length)}${complete ? '' : '+'} mappings need attention`
                 : ''
-              : `${count.format(rows.length)}${complete ? '' : '+'} mappings`
+              : `${countText(rows.length)}${complete ? '' : '+'} mappings`
             : ''}
         </span>
       </div>
