@@ -40,6 +40,77 @@ test('the overview at /: every mapping’s health, the tenant’s figures, links
   await expect(page.getByRole('table', { name: 'Queued synchronization events' }).getByText('Possibly stuck').first()).toBeVisible();
 });
 
+test('the first rows come from the mappings alone: the runs list and the queue scan are asked for once they show, their cells say Loading… until then, and nothing moves when they fill in', async ({
+  page,
+}) => {
+  const table = page.getByRole('table', { name: TABLE });
+  const firstLink = table.getByRole('link', { name: QUICK_MAPPING, exact: true });
+  // Whether the first row was on screen when each request left the page.
+  const rowShown: Record<'runs' | 'scan', boolean[]> = { runs: [], scan: [] };
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/openidm\/recon$/, async (route) => {
+    if (route.request().method() !== 'GET') return route.fallback();
+    rowShown.runs.push(await firstLink.isVisible());
+    await held;
+    await route.fallback();
+  });
+  await page.route(/\/openidm\/sync\/queue\?/, async (route) => {
+    if (route.request().method() === 'GET') rowShown.scan.push(await firstLink.isVisible());
+    await route.fallback();
+  });
+  await page.goto('/');
+  await expect(firstLink).toBeVisible();
+  await expect.poll(() => rowShown.runs.length).toBe(1);
+
+  // The runs list is held: its cells and figures say so; nothing claims "never".
+  const firstRow = table.getByRole('row').filter({ has: page.getByRole('link', { name: QUICK_MAPPING, exact: true }) });
+  const cells = firstRow.getByRole('cell');
+  for (const column of [1, 2, 3, 5]) await expect(cells.nth(column)).toHaveText('Loading…');
+  await expect(page.getByText('Active runs', { exact: true }).locator('xpath=following-sibling::dd')).toHaveText('Loading…');
+  await expect(page.getByText('Never reconciled', { exact: true })).toHaveCount(0);
+  await expect(firstRow.getByRole('button', { name: `Launch a reconciliation of ${QUICK_MAPPING}…` })).toBeDisabled();
+  const columnEdges = () =>
+    table
+      .getByRole('columnheader')
+      .evaluateAll((headers) => headers.map((h) => `${Math.round(h.getBoundingClientRect().left)}+${Math.round(h.getBoundingClientRect().width)}`));
+  const before = await columnEdges();
+
+  release();
+  await expect(page.getByText('Active runs', { exact: true }).locator('xpath=following-sibling::dd')).toHaveText('1');
+  await expect(cells.nth(1).getByRole('link')).toBeVisible();
+  await expect(cells.nth(2).getByRole('link', { name: new RegExp(`^Trend of the last (\\d+ runs|run) of ${QUICK_MAPPING}$`) })).toBeVisible();
+  const active = table.getByRole('row').filter({ has: page.getByRole('link', { name: SEEDED_ACTIVE_MAPPING, exact: true }) });
+  await expect(active.getByRole('button', { name: `Cancel the run of ${SEEDED_ACTIVE_MAPPING}` })).toBeVisible();
+  await expect(firstRow.getByRole('button', { name: `Launch a reconciliation of ${QUICK_MAPPING}…` })).toBeEnabled();
+  await expect(page.getByText('Queued events', { exact: true }).locator('xpath=following-sibling::dd')).toHaveText(/^[\d,]+\+?$/);
+  expect(await columnEdges()).toEqual(before);
+  // The launch action works from the live part's code (its dialog loads on first use).
+  await firstRow.getByRole('button', { name: `Launch a reconciliation of ${QUICK_MAPPING}…` }).click();
+  await expect(page.getByRole('dialog', { name: 'Launch a reconciliation' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Launch a reconciliation' })).toHaveCount(0);
+  expect(rowShown.runs.length).toBeGreaterThan(0);
+  expect(rowShown.scan.length).toBeGreaterThan(0);
+  expect([...rowShown.runs, ...rowShown.scan]).not.toContain(false);
+});
+
+test('when the code of the rows’ live cells cannot load, the rows stay, the error says so, and a reload loads it', async ({ page }) => {
+  const chunk = /\/assets\/overview-live-[\w-]+\.js$/;
+  await page.route(chunk, (route) => route.abort('connectionfailed'));
+  await page.goto('/');
+  const table = page.getByRole('table', { name: TABLE });
+  await expect(table.getByRole('link', { name: QUICK_MAPPING, exact: true })).toBeVisible();
+  const failure = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'The runs and the queue could not be loaded' }) });
+  await expect(failure).toBeVisible();
+  await expect(page.getByText('Active runs', { exact: true }).locator('xpath=following-sibling::dd')).toHaveText('Loading…');
+  await page.unroute(chunk);
+  await failure.getByRole('button', { name: 'Reload the page' }).click();
+  await expect(page.getByText('Active runs', { exact: true }).locator('xpath=following-sibling::dd')).toHaveText('1');
+  await expect(failure).toHaveCount(0);
+  await expect(table.getByRole('button', { name: `Cancel the run of ${SEEDED_ACTIVE_MAPPING}` })).toBeVisible();
+});
+
 test('only what needs attention: a switch kept in the URL', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('status').filter({ hasText: /^61 mappings$/ })).toBeVisible();

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ReconRun } from '../../features/recon/api/schemas';
 import { STUCK_AFTER_MS } from '../../features/sync-queue/sync-queue-view';
-import { boundedCount, failedLastDay, mappingHealth, tallyQueue } from './health';
+import { boundedCount, failedLastDay, healthSnapshot, mappingHealth, tallyQueue } from './health';
 
 const NOW = Date.parse('2026-11-27T12:00:00.000Z');
 const ago = (ms: number) => new Date(NOW - ms).toISOString();
@@ -51,6 +51,46 @@ describe('mappingHealth', () => {
 
   it('claims nothing about stuck events before the queue has been read', () => {
     expect(mappingHealth([run('a')], 'm', undefined, NOW).attention).toEqual([]);
+  });
+});
+
+describe('healthSnapshot', () => {
+  const runOf = fc.record({
+    mapping: fc.constantFrom('a', 'b', 'c'),
+    state: fc.constantFrom('SUCCESS', 'FAILED', 'ACTIVE', 'CANCELED'),
+    startedAgo: fc.integer({ min: 0, max: 48 * 3600_000 }),
+    failures: fc.integer({ min: 0, max: 3 }),
+  });
+
+  it('judges each mapping as mappingHealth does over all the runs, and "never reconciled" alike', () => {
+    fc.assert(
+      fc.property(fc.array(runOf, { maxLength: 30 }), fc.boolean(), (specs, scanned) => {
+        const runs = specs.map((spec, i) =>
+          run(`r${i}`, {
+            mapping: spec.mapping,
+            state: spec.state,
+            started: ago(spec.startedAgo),
+            ended: spec.state === 'ACTIVE' ? '' : ago(Math.max(0, spec.startedAgo - 60_000)),
+            statusSummary: { SUCCESS: 5, FAILURE: spec.failures },
+          }),
+        );
+        const scan = scanned ? tallyQueue([{ mapping: 'a', state: 'ACQUIRED', createDate: ago(STUCK_AFTER_MS * 2) }], NOW, true) : undefined;
+        const snapshot = healthSnapshot(runs, scan, NOW);
+        for (const mapping of ['a', 'b', 'c', 'never-run']) {
+          const tally = scan ? (scan.byMapping.get(mapping) ?? { pending: 0, acquired: 0, stuck: 0 }) : undefined;
+          expect(snapshot.of(mapping)).toEqual(mappingHealth(runs, mapping, tally, NOW));
+          expect(snapshot.neverReconciled(mapping)).toBe(snapshot.of(mapping).attention.includes('never'));
+          expect(snapshot.runsOf(mapping)).toEqual(runs.filter((r) => r.mapping === mapping));
+        }
+      }),
+    );
+  });
+
+  it('judges a mapping once: every cell that asks gets the same answer', () => {
+    const snapshot = healthSnapshot([run('a', { state: 'FAILED' })], undefined, NOW);
+    const first = snapshot.of('m');
+    expect(first.attention).toEqual(['failed']);
+    expect(snapshot.of('m')).toBe(first);
   });
 });
 

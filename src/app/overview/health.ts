@@ -89,6 +89,42 @@ export function mappingHealth(runs: readonly ReconRun[], mapping: string, queue:
   return { last, active, usual, attention };
 }
 
+/**
+ * The health of the mappings at one instant (one runs list, one queue scan, one "now"), judged
+ * only for the mappings asked about and each at most once: the rows in view ask, so a poll costs
+ * the rows on screen, not every mapping read so far. The attention switch asks for every row it
+ * filters, which it must.
+ */
+export interface HealthSnapshot {
+  of(mapping: string): MappingHealth;
+  /** The mapping's runs (every run of it in the list, in the list's order). */
+  runsOf(mapping: string): readonly ReconRun[];
+  /** No run among those the server keeps (the "never reconciled" rule, without judging the rest). */
+  neverReconciled(mapping: string): boolean;
+}
+
+const NO_RUNS: readonly ReconRun[] = [];
+
+export function healthSnapshot(runs: readonly ReconRun[], scan: QueueScan | undefined, now: number): HealthSnapshot {
+  const groups = runsByMapping(runs);
+  const judged = new Map<string, MappingHealth>();
+  const runsOf = (mapping: string) => groups.get(mapping) ?? NO_RUNS;
+  return {
+    of(mapping) {
+      let health = judged.get(mapping);
+      if (!health) {
+        // Before the scan is in, "stuck" is not claimed either way (undefined); after it, a mapping
+        // the scan did not meet has none queued.
+        health = mappingHealth(runsOf(mapping), mapping, scan ? (scan.byMapping.get(mapping) ?? EMPTY_TALLY) : undefined, now);
+        judged.set(mapping, health);
+      }
+      return health;
+    },
+    runsOf,
+    neverReconciled: (mapping) => !groups.has(mapping),
+  };
+}
+
 /** The runs grouped by mapping, so 10,000 rows do not each filter hundreds of runs. */
 export function runsByMapping(runs: readonly ReconRun[]): Map<string, ReconRun[]> {
   const groups = new Map<string, ReconRun[]>();

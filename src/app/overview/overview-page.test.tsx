@@ -1,15 +1,25 @@
 /** The overview against the mock tenant: what the user sees and what the server receives. */
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { http } from 'msw';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { server } from '../../../mocks/node';
 import { getTenant } from '../../../mocks/tenant';
 import { SEEDED_ACTIVE_MAPPING } from '../../../mocks/recon/seed';
+import { useFakeClock } from '../../testing/fake-clock';
 import { renderRoutes } from '../../testing/render';
 import { OverviewPage } from './overview-page';
 import { QUEUE_SCAN_PAGE } from './queries';
 
 afterEach(() => server.events.removeAllListeners());
+
+// The page's live part is a chunk it imports once the first rows are on screen. Its first import
+// here is file I/O and a transform, in wall time, which the fake clock that findBy advances cannot
+// wait for: it is imported once before the tests. The page still imports it asynchronously, after
+// the rows, so the order is tested as it is.
+beforeAll(async () => {
+  await import('./overview-live');
+}, 60_000);
 
 const TABLE = 'Mappings in processing order, with their health';
 const STUCK_MAPPING = 'managedAlpha_user_systemServicenowUsers';
@@ -33,6 +43,68 @@ function figure(label: string) {
 }
 
 describe('OverviewPage', () => {
+  // First in the file: the page keeps its live part once loaded, and this test is about the visit
+  // that loads it.
+  it('shows the first rows from the mappings alone; the runs list and the queue scan are asked for once they are on screen, and each cell says Loading… until its answer', async () => {
+    const clock = useFakeClock();
+    const first = getTenant().mappings[0]!.name;
+    // Whether the first row was on screen when each request reached the tenant.
+    const rowShown: Record<'runs' | 'scan', boolean[]> = { runs: [], scan: [] };
+    const firstRowShown = () => screen.queryByRole('link', { name: new RegExp(`^${first}$`) }) !== null;
+    const hold = () => {
+      let release = () => {};
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      return { gate, release };
+    };
+    const mappingsHeld = hold();
+    const runsHeld = hold();
+    server.use(
+      http.get('*/openidm/sync/mappings', async () => {
+        await mappingsHeld.gate;
+        return undefined;
+      }),
+      http.get('*/openidm/recon', async () => {
+        rowShown.runs.push(firstRowShown());
+        await runsHeld.gate;
+        return undefined;
+      }),
+      http.get('*/openidm/sync/queue', () => {
+        rowShown.scan.push(firstRowShown());
+        return undefined;
+      }),
+    );
+    try {
+      renderOverview();
+      // While the first mappings page is held, nothing else is asked for, however long it takes.
+      expect(await screen.findByText('Loading mappings…')).toBeInTheDocument();
+      await clock.advance(5_000);
+      expect(rowShown).toEqual({ runs: [], scan: [] });
+      expect(figure('Active runs')).toHaveTextContent(/^Loading…$/);
+      mappingsHeld.release();
+
+      await screen.findByRole('link', { name: new RegExp(`^${first}$`) });
+      await waitFor(() => expect(rowShown.runs).toHaveLength(1));
+      // The runs list is held: every cell that needs it says so, none says "never".
+      const cells = within(rowOf(first)).getAllByRole('cell');
+      for (const column of [1, 2, 3, 5]) expect(cells[column]).toHaveTextContent(/^Loading…$/);
+      expect(screen.queryByText('Never reconciled')).not.toBeInTheDocument();
+      expect(figure('Active runs')).toHaveTextContent(/^Loading…$/);
+      expect(figure('Mappings never reconciled')).toHaveTextContent(/^Loading…$/);
+      expect(within(rowOf(first)).getByRole('button', { name: `Launch a reconciliation of ${first}…` })).toHaveAttribute('aria-disabled', 'true');
+    } finally {
+      mappingsHeld.release();
+      runsHeld.release();
+    }
+    await waitFor(() => expect(figure('Active runs')).toHaveTextContent(/^1$/));
+    const cells = within(rowOf(first)).getAllByRole('cell');
+    expect(within(cells[1]!).getByRole('link')).toHaveAttribute('href', expect.stringMatching(/^\/recon\//));
+    expect(within(cells[2]!).getByRole('link', { name: new RegExp(`^Trend of the last (\\d+ runs|run) of ${first}$`) })).toBeInTheDocument();
+    expect(within(rowOf(first)).getByRole('button', { name: `Launch a reconciliation of ${first}…` })).not.toHaveAttribute('aria-disabled', 'true');
+    expect(rowShown.runs.length).toBeGreaterThan(0);
+    expect(rowShown.scan.length).toBeGreaterThan(0);
+    expect([...rowShown.runs, ...rowShown.scan].every(Boolean)).toBe(true);
+  });
+
   it('shows every mapping in processing order with its last run, active run and queued events', async () => {
     const requests: URL[] = [];
     server.events.on('request:start', ({ request }) => requests.push(new URL(request.url)));

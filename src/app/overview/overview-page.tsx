@@ -4,34 +4,30 @@
  * active run (live, cancelable), its queued events (each count a link to the queue filtered to
  * them) and a launch action; above the table, figures for the whole tenant. Composed here from the
  * mappings, recon and sync-queue features, which never import each other.
+ *
+ * The first rows come from the first mappings page alone, as on the Mappings page: this module
+ * holds only the table and the mapping cells. The rest of each row (and the code, requests and
+ * reading behind it) is the live part (overview-live.tsx), loaded once the first rows are on
+ * screen; until it is in, each of its cells says "Loading…", in a column whose width does not
+ * depend on it (overview.css), so nothing moves when the cells fill in.
  */
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { skipToken, useInfiniteQuery, useQuery, type UseQueryOptions } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
-import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ListState } from '../../components/list-state';
 import { ErrorState, LoadingState } from '../../components/states';
 import { unreadableAcrossPages } from '../../components/unreadable-items';
-import { unavailableWhile } from '../../lib/use-single-flight';
 import { usePageTitle } from '../../components/use-page-title';
 import { VirtualTable, type VirtualTableFeatures } from '../../components/virtual-table';
+import { unavailableWhile } from '../../lib/use-single-flight';
 import { paths } from '../../config/paths';
 import type { MappingSummary } from '../../features/mappings/api/schemas';
-import { reconQueries } from '../../features/recon/api/queries';
 import type { ReconRun } from '../../features/recon/api/schemas';
-import { CancelReconButton, ListCancelDialog } from '../../features/recon/components/cancel-recon-button';
 import type { LaunchedRun } from '../../features/recon/components/launch-recon-dialog';
-import { RunNotices } from '../../features/recon/components/run-notices';
-import { RunProgressCell } from '../../features/recon/components/run-progress';
-import { RunStatusBadge } from '../../features/recon/components/run-status-badge';
-import { RunTrendSparkline, TRENDS_ANCHOR } from '../../features/recon/components/run-trends';
-import { formatCount, formatDuration } from '../../features/recon/progress';
-import { Time } from '../../components/time';
-import { isActive } from '../../features/recon/run-state';
-import { failuresOf, trendOf } from '../../features/recon/trends';
-import { formatAge, queueUrl, stuckFilter } from '../../features/sync-queue/sync-queue-view';
-import { ATTENTION_LABELS, boundedCount, failedLastDay, mappingHealth, runsByMapping, type MappingHealth, type QueueScan } from './health';
-import { overviewQueries } from './queries';
+import { countText } from './count-text';
+import { overviewMappings } from './mappings-query';
+import type { FigureValues } from './overview-live';
 import { readOverviewView, writeOverviewView } from './overview-view';
 import './overview.css';
 
@@ -39,38 +35,73 @@ import './overview.css';
 const ATTENTION_FILL = 40;
 const NO_RUNS: ReconRun[] = [];
 
-// Loaded when a launch is asked for: the first rows do not wait for the dialog's code.
-const LaunchReconDialog = lazy(async () => ({ default: (await import('../../features/recon/components/launch-recon-dialog')).LaunchReconDialog }));
+type Live = (typeof import('./overview-live'))['overviewLive'];
+
+/** Kept once loaded: a later visit in the same session has its cells at once. */
+let loadedLive: Live | null = null;
+
+/**
+ * The live part, loaded once `ready` (the first mappings page is answered, and so on screen). A
+ * chunk that cannot load (a deploy replaced it, the network dropped) is an error; the rows stay.
+ * Importing it again would not help: the browser keeps a failed import failed for the page's life
+ * (Chromium asks the server only once), so the way out offered is a reload.
+ */
+function useLive(ready: boolean): { live: Live | null; error: unknown } {
+  const [live, setLive] = useState<Live | null>(loadedLive);
+  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
+  useEffect(() => {
+    if (!ready || live) return;
+    let current = true;
+    // In a task of its own: this effect can run before the rows are in the DOM (the virtualized
+    // table renders them once it has measured itself, in the same task), and neither the chunk
+    // nor the requests it sends should compete with them.
+    const timer = setTimeout(() => {
+      import('./overview-live').then(
+        ({ overviewLive }) => {
+          loadedLive = overviewLive;
+          if (current) setLive(overviewLive);
+        },
+        (error: unknown) => {
+          if (current) setFailure({ error });
+        },
+      );
+    }, 0);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [ready, live]);
+  return { live, error: failure?.error };
+}
+
+/**
+ * A query of the live part: its own options once the part is in, before that a query that asks
+ * nothing (the cells say "Loading…"), so the page calls the same hooks in every render.
+ */
+function useLiveQuery<T, K extends readonly unknown[]>(options: (() => UseQueryOptions<T, Error, T, K>) | undefined, name: string, enabled: boolean) {
+  // The stand-in is never fetched (skipToken) and nothing reads its key as the live query's: its
+  // key is its own, whatever the type says.
+  const standIn: UseQueryOptions<T, Error, T, K> = { queryKey: ['overview', 'not-loaded', name] as unknown as K, queryFn: skipToken };
+  return useQuery<T, Error, T, K>(options ? { ...options(), enabled } : standIn);
+}
+
+function Pending() {
+  return <span className="muted">Loading…</span>;
+}
 
 interface Row {
   mapping: MappingSummary;
-  health: MappingHealth | null;
 }
 
 const helper = createColumnHelper<VirtualTableFeatures, Row>();
 
-function relative(iso: string | undefined, now: number): string {
-  const t = iso ? Date.parse(iso) : Number.NaN;
-  if (!Number.isFinite(t)) return '';
-  return now >= t ? `${formatAge(now - t)} ago` : 'just now';
-}
-
-function QueueCounts({ mapping, scan, now }: { mapping: string; scan: QueueScan | undefined; now: number }) {
-  if (!scan) return <span className="muted">…</span>;
-  const tally = scan.byMapping.get(mapping) ?? { pending: 0, acquired: 0, stuck: 0 };
-  const n = (count: number) => boundedCount(count, scan.complete);
-  return (
-    <span className="queue-counts">
-      <Link to={queueUrl({ mapping, state: 'PENDING' })}>{n(tally.pending)} pending</Link>
-      <Link to={queueUrl({ mapping, state: 'ACQUIRED' })}>{n(tally.acquired)} acquired</Link>
-      {tally.stuck > 0 ? (
-        <Link to={queueUrl({ advanced: stuckFilter(mapping, now) })} className="text-danger">
-          {n(tally.stuck)} possibly stuck
-        </Link>
-      ) : null}
-    </span>
-  );
-}
+const FIGURES: { key: keyof FigureValues; label: string }[] = [
+  { key: 'active', label: 'Active runs' },
+  { key: 'failed', label: 'Runs failed in the last 24 h' },
+  { key: 'queued', label: 'Queued events' },
+  { key: 'stuck', label: 'Possibly stuck events' },
+  { key: 'never', label: 'Mappings never reconciled' },
+];
 
 export function OverviewPage() {
   usePageTitle('Overview');
@@ -83,41 +114,29 @@ export function OverviewPage() {
   // and a row scrolled away would unmount its dialog with it.
   const [cancelFor, setCancelFor] = useState<ReconRun | null>(null);
 
-  const mappings = useInfiniteQuery(overviewQueries.mappings());
+  const mappings = useInfiniteQuery(overviewMappings());
   // The runs list (every run, about 1.5 KB each) and the queue scan are asked for once the first
-  // mappings page has been answered, not beside it: answered first, they would be read (hundreds
-  // of runs, a thousand events) while the first rows wait, as the Mappings page's never do. The
-  // route's loader holds them back the same way (routes/overview-data.ts). The runs list is the
-  // recon feature's own query, with its polling plan: one request per interval while runs are
+  // rows are on screen, not beside them: answered first, they would be read (hundreds of runs, a
+  // thousand events) while the first rows wait, as the Mappings page's never do. The runs list is
+  // the recon feature's own query, with its polling plan: one request per interval while runs are
   // active, none when idle or hidden.
   const firstPageIn = !mappings.isPending;
-  const runsQuery = useQuery({ ...reconQueries.list(), enabled: firstPageIn });
-  const runs = runsQuery.data?.runs ?? NO_RUNS;
-  const scanQuery = useQuery({ ...overviewQueries.queueScan(), enabled: firstPageIn });
+  const { live, error: liveError } = useLive(firstPageIn);
+  const runsQuery = useLiveQuery(live?.runsQuery, 'runs', firstPageIn);
+  const scanQuery = useLiveQuery(live?.queueScanQuery, 'queue-scan', firstPageIn);
+  const runs = runsQuery.data;
   const scan = scanQuery.data;
   // "Now" is when the runs were last read, so ages and "much slower" are computed from one instant
   // the data agrees with (and tests drive it through the mock tenant's clock, not real time).
   const now = runsQuery.dataUpdatedAt || scanQuery.dataUpdatedAt;
 
-  const groups = useMemo(() => runsByMapping(runs), [runs]);
-  const allMappings = useMemo(() => mappings.data?.pages.flatMap((p) => p.result) ?? [], [mappings.data]);
-  const rows = useMemo<Row[]>(
-    () =>
-      allMappings.map((mapping) => ({
-        mapping,
-        // Without the runs list there is nothing to judge yet (rows show "…", not "never").
-        health: runsQuery.data
-          ? mappingHealth(
-              groups.get(mapping.name) ?? NO_RUNS,
-              mapping.name,
-              scan?.byMapping.get(mapping.name) ?? (scan ? { pending: 0, acquired: 0, stuck: 0 } : undefined),
-              now,
-            )
-          : null,
-      })),
-    [allMappings, groups, scan, now, runsQuery.data],
+  // Without the runs list there is nothing to judge yet: rows say "Loading…", never "never".
+  const health = useMemo(() => (live && runs ? live.healthSnapshot(runs.runs, scan, now) : null), [live, runs, scan, now]);
+  const rows = useMemo<Row[]>(() => mappings.data?.pages.flatMap((p) => p.result.map((mapping) => ({ mapping }))) ?? [], [mappings.data]);
+  const shown = useMemo(
+    () => (view.attention ? (health ? rows.filter((r) => health.of(r.mapping.name).attention.length > 0) : []) : rows),
+    [rows, view.attention, health],
   );
-  const shown = useMemo(() => (view.attention ? rows.filter((r) => r.health && r.health.attention.length > 0) : rows), [rows, view.attention]);
 
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = mappings;
   const loadMore = useCallback(() => {
@@ -125,12 +144,14 @@ export function OverviewPage() {
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
   // The attention switch hides most rows: read on until a screenful matches or the list ends.
   useEffect(() => {
-    if (view.attention && runsQuery.data && shown.length < ATTENTION_FILL) loadMore();
-  }, [view.attention, runsQuery.data, shown.length, loadMore]);
+    if (view.attention && health && shown.length < ATTENTION_FILL) loadMore();
+  }, [view.attention, health, shown.length, loadMore]);
 
   const complete = mappings.data !== undefined && !hasNextPage;
-  const activeCount = runs.filter(isActive).length;
-  const neverCount = rows.filter((r) => r.health?.attention.includes('never')).length;
+  const neverCount = useMemo(() => (health ? rows.filter((r) => health.neverReconciled(r.mapping.name)).length : null), [health, rows]);
+  const figures: FigureValues = live
+    ? live.figureValues({ runs, scan, now, never: neverCount !== null && mappings.data ? { count: neverCount, complete } : undefined })
+    : {};
 
   const columns = useMemo(
     () =>
@@ -155,85 +176,47 @@ export function OverviewPage() {
         helper.display({
           id: 'last',
           header: 'Last run',
-          cell: (info) => {
-            const health = info.row.original.health;
-            if (!health) return <span className="muted">…</span>;
-            const last = health.last;
-            if (!last) return <span className="muted">{health.active ? 'First run in progress' : 'Never reconciled'}</span>;
-            const failures = failuresOf(last);
-            return (
-              <span className="cell-lines">
-                <span>
-                  <RunStatusBadge run={last} />{' '}
-                  <Link to={paths.reconRun(last._id)}>
-                    <Time value={last.ended || last.started} relative={relative(last.ended || last.started, now) || undefined} fallback="unknown time" />
-                  </Link>
-                </span>
-                <span>
-                  {formatDuration(last.duration)}
-                  {failures > 0 ? `, ${formatCount(failures)} failed` : ''}
-                </span>
-              </span>
-            );
-          },
+          cell: (info) => (live && health ? <live.LastRunCell health={health.of(info.row.original.mapping.name)} now={now} /> : <Pending />),
         }),
         helper.display({
           id: 'trend',
           header: 'Last runs',
           cell: (info) => {
             const name = info.row.original.mapping.name;
-            if (!info.row.original.health) return <span className="muted">…</span>;
-            return <RunTrendSparkline points={trendOf(groups.get(name) ?? NO_RUNS, name)} mapping={name} to={`${paths.mapping(name)}#${TRENDS_ANCHOR}`} />;
+            return live && health ? <live.TrendCell mapping={name} runs={health.runsOf(name)} /> : <Pending />;
           },
         }),
         helper.display({
           id: 'active',
           header: 'Active run',
           cell: (info) => {
-            const active = info.row.original.health?.active;
-            if (!active) return null;
-            return (
-              <span className="cell-lines">
-                <RunProgressCell run={active} />
-                <CancelReconButton run={active} compact onRequest={setCancelFor} />
-              </span>
-            );
+            if (!live || !health) return <Pending />;
+            const active = health.of(info.row.original.mapping.name).active;
+            return active ? <live.ActiveRunCell run={active} onRequest={setCancelFor} /> : null;
           },
         }),
         helper.display({
           id: 'queue',
           header: 'Queued events',
-          cell: (info) => <QueueCounts mapping={info.row.original.mapping.name} scan={scan} now={now} />,
+          cell: (info) => (live && scan ? <live.QueueCounts mapping={info.row.original.mapping.name} scan={scan} now={now} /> : <Pending />),
         }),
         helper.display({
           id: 'attention',
           header: 'Needs attention',
-          cell: (info) => {
-            const health = info.row.original.health;
-            if (!health || health.attention.length === 0) return null;
-            return (
-              <ul className="attention-list">
-                {health.attention.map((reason) => (
-                  <li key={reason}>
-                    <span className="badge badge-danger">{ATTENTION_LABELS[reason]}</span>
-                  </li>
-                ))}
-              </ul>
-            );
-          },
+          cell: (info) => (live && health ? <live.AttentionCell health={health.of(info.row.original.mapping.name)} /> : <Pending />),
         }),
         helper.display({
           id: 'launch',
           header: () => <span className="visually-hidden">Actions</span>,
           cell: (info) => {
-            const { mapping, health } = info.row.original;
+            const name = info.row.original.mapping.name;
             return (
               <button
                 type="button"
                 className="button-small"
                 // aria-disabled: after a launch from here the button, now unavailable, keeps the focus.
-                {...unavailableWhile(!health || Boolean(health.active), () => setLaunchFor(mapping.name))}
-                aria-label={`Launch a reconciliation of ${mapping.name}…`}
+                {...unavailableWhile(!health || Boolean(health.of(name).active), () => setLaunchFor(name))}
+                aria-label={`Launch a reconciliation of ${name}…`}
               >
                 Launch…
               </button>
@@ -241,36 +224,33 @@ export function OverviewPage() {
           },
         }),
       ]),
-    [groups, scan, now],
+    [live, health, scan, now],
   );
 
   return (
     <section aria-labelledby={`${id}-title`}>
       <h1 id={`${id}-title`}>Overview</h1>
       <dl className="overview-figures" aria-label="The tenant at a glance">
-        <div>
-          <dt>Active runs</dt>
-          <dd>{runsQuery.data ? formatCount(activeCount) : '…'}</dd>
-        </div>
-        <div>
-          <dt>Runs failed in the last 24 h</dt>
-          <dd>{runsQuery.data ? formatCount(failedLastDay(runs, now)) : '…'}</dd>
-        </div>
-        <div>
-          <dt>Queued events</dt>
-          <dd>{scan ? <Link to={queueUrl({})}>{boundedCount(scan.total.pending + scan.total.acquired, scan.complete)}</Link> : '…'}</dd>
-        </div>
-        <div>
-          <dt>Possibly stuck events</dt>
-          <dd>{scan ? boundedCount(scan.total.stuck, scan.complete) : '…'}</dd>
-        </div>
-        <div>
-          <dt>Mappings never reconciled</dt>
-          <dd>{runsQuery.data && mappings.data ? boundedCount(neverCount, complete) : '…'}</dd>
-        </div>
+        {FIGURES.map(({ key, label }) => (
+          <div key={key}>
+            <dt>{label}</dt>
+            <dd>{figures[key] ?? <Pending />}</dd>
+          </div>
+        ))}
       </dl>
+      {liveError !== undefined ? (
+        <ErrorState
+          title="The runs and the queue could not be loaded"
+          error={liveError}
+          action={
+            <button type="button" onClick={() => window.location.reload()}>
+              Reload the page
+            </button>
+          }
+        />
+      ) : null}
       {scanQuery.isError ? <ErrorState title="The sync queue could not be counted" error={scanQuery.error} /> : null}
-      {runsQuery.isError && !runsQuery.data ? <ErrorState title="The runs could not be loaded" error={runsQuery.error} /> : null}
+      {runsQuery.isError && !runs ? <ErrorState title="The runs could not be loaded" error={runsQuery.error} /> : null}
       <p className="hint">
         Queue counts come from one scan of at most 10,000 events (oldest first); a “+” means the queue holds more. “Much slower than usual”: an active run past
         twice the median duration of the mapping’s last 10 successful runs, and at least a minute over it. “Never reconciled”: no run among those the server
@@ -288,12 +268,14 @@ export function OverviewPage() {
         <span role="status">
           {mappings.data
             ? view.attention
-              ? `${formatCount(shown.length)} of ${formatCount(rows.length)}${complete ? '' : '+'} mappings need attention`
-              : `${formatCount(rows.length)}${complete ? '' : '+'} mappings`
+              ? health
+                ? `${countText(shown.length)} of ${countText(rows.length)}${complete ? '' : '+'} mappings need attention`
+                : ''
+              : `${countText(rows.length)}${complete ? '' : '+'} mappings`
             : ''}
         </span>
       </div>
-      <RunNotices launched={launched} finished={runsQuery.data?.finished ?? []} onDismiss={() => setLaunched(null)} />
+      {live ? <live.RunNotices launched={launched} finished={runs?.finished ?? []} onDismiss={() => setLaunched(null)} /> : null}
       <ListState
         query={mappings}
         data={mappings.data}
@@ -303,7 +285,7 @@ export function OverviewPage() {
         isEmpty={shown.length === 0}
         isFiltered={view.attention}
         // Until the runs are read and every page is scanned, "nothing needs attention" is not known.
-        stillLoading={view.attention && (hasNextPage || !runsQuery.data) ? 'Looking for mappings that need attention…' : undefined}
+        stillLoading={view.attention && (hasNextPage || !health) ? 'Looking for mappings that need attention…' : undefined}
         empty={{ title: 'No mappings', body: 'The tenant has no mappings configured.' }}
         noMatch={{ title: 'Nothing needs attention', body: 'Every mapping’s last run succeeded, no event looks stuck and no run is unusually slow.' }}
       >
@@ -321,10 +303,10 @@ export function OverviewPage() {
           />
         </div>
       </ListState>
-      {cancelFor ? <ListCancelDialog run={cancelFor} runs={runs} onClose={() => setCancelFor(null)} /> : null}
-      {launchFor ? (
+      {live && cancelFor ? <live.ListCancelDialog run={cancelFor} runs={runs?.runs ?? NO_RUNS} onClose={() => setCancelFor(null)} /> : null}
+      {live && launchFor ? (
         <Suspense fallback={<LoadingState label="Loading…" />}>
-          <LaunchReconDialog mapping={launchFor} onClose={() => setLaunchFor(null)} onLaunched={setLaunched} />
+          <live.LaunchReconDialog mapping={launchFor} onClose={() => setLaunchFor(null)} onLaunched={setLaunched} />
         </Suspense>
       ) : null}
     </section>
