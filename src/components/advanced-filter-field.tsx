@@ -4,7 +4,7 @@
  * costing a round trip. The form owns the text and asks {@link checkAdvancedFilter} on submit. The
  * grammar's code loads the first time a filter is checked (lazy-check.ts), not with the page.
  */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { FilterSyntaxError } from '../lib/query-filter/parse';
 import { filterErrorNow, filterErrorSoon } from '../lib/query-filter/lazy-check';
 import { FilterSyntaxMessage } from './filter-syntax-message';
@@ -18,6 +18,22 @@ export function checkAdvancedFilter(text: string, then: (error: FilterSyntaxErro
   const now = filterErrorNow(text.trim());
   if (now !== undefined) then(now);
   else void filterErrorSoon(text.trim()).then(then);
+}
+
+/**
+ * The error a filter form's advanced box shows: the applied filter's own (it arrives once the
+ * grammar has checked it; undefined until then), replaced by the form's checks as the user types
+ * and applies, and back to the applied filter's whenever that filter changes (`applied`: the form's
+ * key for what the URL holds).
+ */
+export function useShownFilterError(appliedError: FilterSyntaxError | null | undefined, applied: string) {
+  const [error, setError] = useState<FilterSyntaxError | null>(appliedError ?? null);
+  const [seen, setSeen] = useState({ appliedError, applied });
+  if (seen.appliedError !== appliedError || seen.applied !== applied) {
+    setSeen({ appliedError, applied });
+    setError(appliedError ?? null);
+  }
+  return [error, setError] as const;
 }
 
 export interface AdvancedFilterFieldProps {

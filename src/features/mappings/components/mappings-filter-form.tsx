@@ -5,7 +5,7 @@
  */
 import { FilterFormActions } from '../../../components/states';
 import { useId, useState, type FormEvent } from 'react';
-import { AdvancedFilterField, checkAdvancedFilter } from '../../../components/advanced-filter-field';
+import { AdvancedFilterField, checkAdvancedFilter, useShownFilterError } from '../../../components/advanced-filter-field';
 import type { FilterSyntaxError } from '../../../lib/query-filter/parse';
 import { FILTER_FIELDS, type FilterField, type MappingsView, type MatchMode } from '../mappings-view';
 
@@ -33,19 +33,13 @@ export function MappingsFilterForm({ view, filterError, onApply, onClear }: Mapp
   const [match, setMatch] = useState<MatchMode>(view.match);
   const [value, setValue] = useState(view.value);
   const [advanced, setAdvanced] = useState(view.advanced);
-  const [syntaxError, setSyntaxError] = useState<FilterSyntaxError | null>(filterError ?? null);
   // The form follows the URL (back button, a link, Clear) without being remounted: a remount would
   // drop the focus to <body>. The rule on every filter form: after applying, focus stays on the
   // control used (the field Enter was pressed in, or Apply), and the list's own live status
   // announces the result (here the pager's "Showing 1–20 · Page 1").
   const applied = `${view.advanced}|${view.field}|${view.match}|${view.value}`;
   const [shown, setShown] = useState(applied);
-  // The applied filter's own error arrives with the grammar's code (undefined until then).
-  const [shownError, setShownError] = useState(filterError);
-  if (shownError !== filterError) {
-    setShownError(filterError);
-    setSyntaxError(filterError ?? null);
-  }
+  const [syntaxError, setSyntaxError] = useShownFilterError(filterError, applied);
   if (shown !== applied) {
     setShown(applied);
     setAdvancedMode(view.advanced !== '');
@@ -53,7 +47,6 @@ export function MappingsFilterForm({ view, filterError, onApply, onClear }: Mapp
     setMatch(view.match);
     setValue(view.value);
     setAdvanced(view.advanced);
-    setSyntaxError(filterError ?? null);
   }
 
   function submit(event: FormEvent) {

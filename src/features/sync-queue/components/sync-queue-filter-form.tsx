@@ -4,7 +4,7 @@
  */
 import { FilterFormActions } from '../../../components/states';
 import { useId, useState, type FormEvent } from 'react';
-import { AdvancedFilterField, checkAdvancedFilter } from '../../../components/advanced-filter-field';
+import { AdvancedFilterField, checkAdvancedFilter, useShownFilterError } from '../../../components/advanced-filter-field';
 import type { FilterSyntaxError } from '../../../lib/query-filter/parse';
 import { STATES, SYNC_ACTIONS, type SyncQueueView } from '../sync-queue-view';
 
@@ -29,19 +29,13 @@ export function SyncQueueFilterForm({ view, filterError, onApply, onClear }: Syn
     retriesBelow: view.retriesBelow,
     advanced: view.advanced,
   });
-  const [syntaxError, setSyntaxError] = useState<FilterSyntaxError | null>(filterError ?? null);
   // The form follows the URL (back button, a link, Clear) without being remounted: a remount would
   // drop the focus to <body>. The rule on every filter form: after applying, focus stays on the
   // control used (the field Enter was pressed in, or Apply), and the list's own live status
   // announces the result (here "N events loaded").
   const applied = `${view.advanced}|${view.mapping}|${view.state}|${view.action}|${view.resourceId}|${view.retriesBelow}`;
   const [shown, setShown] = useState(applied);
-  // The applied filter's own error arrives with the grammar's code (undefined until then).
-  const [shownError, setShownError] = useState(filterError);
-  if (shownError !== filterError) {
-    setShownError(filterError);
-    setSyntaxError(filterError ?? null);
-  }
+  const [syntaxError, setSyntaxError] = useShownFilterError(filterError, applied);
   if (shown !== applied) {
     setShown(applied);
     setAdvancedMode(view.advanced !== '');
@@ -53,7 +47,6 @@ export function SyncQueueFilterForm({ view, filterError, onApply, onClear }: Syn
       retriesBelow: view.retriesBelow,
       advanced: view.advanced,
     });
-    setSyntaxError(filterError ?? null);
   }
   const set = (change: Partial<FilterChange>) => setFields((f) => ({ ...f, ...change }));
 
