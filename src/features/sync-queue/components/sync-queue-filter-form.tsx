@@ -10,6 +10,12 @@ import { STATES, SYNC_ACTIONS, type SyncQueueView } from '../sync-queue-view';
 
 export type FilterChange = Pick<SyncQueueView, 'mapping' | 'state' | 'action' | 'resourceId' | 'retriesBelow' | 'advanced'>;
 
+/** The form's fields as the URL sets them. */
+function fieldsOf(view: SyncQueueView): FilterChange {
+  const { mapping, state, action, resourceId, retriesBelow, advanced } = view;
+  return { mapping, state, action, resourceId, retriesBelow, advanced };
+}
+
 interface SyncQueueFilterFormProps {
   view: SyncQueueView;
   /** The syntax error of the URL's advanced filter; undefined while it is being checked. */
@@ -21,14 +27,7 @@ interface SyncQueueFilterFormProps {
 export function SyncQueueFilterForm({ view, filterError, onApply, onClear }: SyncQueueFilterFormProps) {
   const id = useId();
   const [advancedMode, setAdvancedMode] = useState(view.advanced !== '');
-  const [fields, setFields] = useState<FilterChange>({
-    mapping: view.mapping,
-    state: view.state,
-    action: view.action,
-    resourceId: view.resourceId,
-    retriesBelow: view.retriesBelow,
-    advanced: view.advanced,
-  });
+  const [fields, setFields] = useState<FilterChange>(() => fieldsOf(view));
   // The form follows the URL (back button, a link, Clear) without being remounted: a remount would
   // drop the focus to <body>. The rule on every filter form: after applying, focus stays on the
   // control used (the field Enter was pressed in, or Apply), and the list's own live status
@@ -39,14 +38,7 @@ export function SyncQueueFilterForm({ view, filterError, onApply, onClear }: Syn
   if (shown !== applied) {
     setShown(applied);
     setAdvancedMode(view.advanced !== '');
-    setFields({
-      mapping: view.mapping,
-      state: view.state,
-      action: view.action,
-      resourceId: view.resourceId,
-      retriesBelow: view.retriesBelow,
-      advanced: view.advanced,
-    });
+    setFields(fieldsOf(view));
   }
   const set = (change: Partial<FilterChange>) => setFields((f) => ({ ...f, ...change }));
 
